@@ -1,0 +1,70 @@
+import Foundation
+
+/// The seam between the client's policy (auth, retries, errors) and the wire, so that policy can
+/// be tested with a scripted fake and an embedder can route requests in-process.
+/// One call is one HTTP exchange, blocking until the reply or a failure.
+public protocol HTTPTransport: AnyObject {
+    func send(_ request: HTTPRequest) throws(TransportFailure) -> HTTPReply
+}
+
+/// One request exactly as it goes on the wire.
+public struct HTTPRequest: Sendable {
+    public var method: String
+    public var url: URL
+    public var headers: [(String, String)]
+    public var body: Data?
+
+    public init(method: String, url: URL, headers: [(String, String)] = [], body: Data? = nil) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+    }
+
+    /// The first header with this name, compared case-insensitively.
+    public func header(_ name: String) -> String? {
+        headers.first { $0.0.caseInsensitiveCompare(name) == .orderedSame }?.1
+    }
+}
+
+/// Any HTTP reply, whatever its status.
+public struct HTTPReply: Sendable {
+    public var status: Int
+    /// Header names lower-cased.
+    public var headers: [String: String]
+    public var body: Data
+
+    public init(status: Int, headers: [String: String] = [:], body: Data = Data()) {
+        self.status = status
+        self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
+        self.body = body
+    }
+}
+
+/// No HTTP reply at all. The cases differ in whether the server may have seen the request,
+/// which decides whether a write may have been applied.
+public enum TransportFailure: Error, Equatable, Sendable, CustomStringConvertible {
+    /// No reply within the timeout: the server may have acted.
+    case timedOut
+    /// The connection dropped mid-exchange: the server may have acted.
+    case connectionLost(String)
+    /// Never connected (refused, unknown host, TLS handshake): the server did not see the request.
+    case cannotConnect(String)
+    /// Anything else; treated like a lost connection.
+    case other(String)
+
+    /// False only when the request certainly never reached Halo.
+    var requestMayHaveArrived: Bool {
+        if case .cannotConnect = self { return false }
+        return true
+    }
+
+    public var description: String {
+        switch self {
+        case .timedOut: return "timed out"
+        case .connectionLost(let why): return "connection lost (\(why))"
+        case .cannotConnect(let why): return "could not connect (\(why))"
+        case .other(let why): return why
+        }
+    }
+}

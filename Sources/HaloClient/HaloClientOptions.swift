@@ -1,0 +1,25 @@
+/// Tuning for one client; the defaults suit a hosted Halo tenant.
+public struct HaloClientOptions: Sendable {
+    /// `page_size` sent by `getAll`.
+    public var pageSize = 100
+    /// Attempts per request, the first one included (retries only happen where `RetryPolicy` allows).
+    public var maxAttempts = 5
+    /// Seconds one request may spend sleeping between retries, in total.
+    public var maxRetryWait = 120.0
+    /// First backoff step in seconds; step n waits up to `baseBackoff * 2^(n-1)`.
+    public var baseBackoff = 0.5
+    /// First backoff step for a 429 without `Retry-After`: Halo counts requests over a rolling
+    /// 5-minute window, so half-second steps would only burn the remaining attempts.
+    public var rateLimitBackoff = 5.0
+    /// Seconds of silence before a request counts as timed out.
+    public var timeout = 100.0
+    /// POST and DELETE are not sent; `send` hands the body back with `dryRun == true`.
+    public var dryRun = false
+    /// One line per HTTP exchange (method, URL, status, bytes, ms); secrets redacted.
+    public var trace: (@Sendable (String) -> Void)? = nil
+    /// Called after each page of a `getAll` walk with the items in hand and `record_count`.
+    public var progress: (@Sendable (_ have: Int, _ total: Int) -> Void)? = nil
+    public var userAgent = "halo/0.1"
+
+    public init() {}
+}

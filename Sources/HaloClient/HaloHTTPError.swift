@@ -1,0 +1,51 @@
+import Foundation
+
+/// A request that did not get a 2xx reply, with what Halo said and what to do about it.
+/// The message reads like `POST /api/tickets: 400 Bad Request: Summary is required`.
+public struct HaloHTTPError: Error, CustomStringConvertible, Sendable {
+    public var method: HTTPMethod
+    /// The path as requested, without the base URL or query.
+    public var path: String
+    /// HTTP status, or 0 when no reply arrived.
+    public var status: Int
+    /// Halo's own text from the body (secrets redacted), when there was any.
+    public var haloMessage: String?
+    /// Why there was no reply (timeout, refused connection), when `status == 0`.
+    public var transportFailure: TransportFailure?
+    /// A next step for well-known failures.
+    public var hint: String?
+    /// The raw reply body (secrets redacted), for callers that want to show or parse it.
+    public var body: Data
+    /// A POST or DELETE timed out, dropped or got a 5xx: Halo may have applied it.
+    public var writeMayHaveApplied: Bool
+
+    public init(method: HTTPMethod, path: String, status: Int, haloMessage: String? = nil,
+                transportFailure: TransportFailure? = nil, hint: String? = nil, body: Data = Data(),
+                writeMayHaveApplied: Bool = false) {
+        self.method = method
+        self.path = path
+        self.status = status
+        self.haloMessage = haloMessage
+        self.transportFailure = transportFailure
+        self.hint = hint
+        self.body = body
+        self.writeMayHaveApplied = writeMayHaveApplied
+    }
+
+    public var message: String {
+        var text = "\(method.rawValue) \(path): "
+        if status == 0 {
+            text += "no reply (\(transportFailure?.description ?? "no reply"))"
+        } else {
+            text += "\(status) \(HTTPStatusText.text(status))"
+            if let haloMessage { text += ": \(haloMessage)" }
+        }
+        if writeMayHaveApplied {
+            text += "; the write may or may not have happened: check in Halo before running it again"
+        }
+        if let hint { text += " (\(hint))" }
+        return text
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,38 @@
+/// A page walk that would have returned a silent subset of the list.
+public struct PageWalkError: Error, Equatable, CustomStringConvertible {
+    public enum Reason: Equatable, Sendable {
+        /// Page `page` had the same body as the one before: the endpoint ignores paging.
+        case repeatedPage(page: Int)
+        /// Page `page` was empty before `record_count` items arrived.
+        case emptyPage(page: Int)
+        /// More pages than `record_count / page_size + 2` were needed.
+        case tooManyPages(limit: Int)
+    }
+
+    public var path: String
+    public var reason: Reason
+    /// Items in hand when the walk stopped.
+    public var have: Int
+    /// `record_count` from the first page.
+    public var total: Int
+
+    public init(path: String, reason: Reason, have: Int, total: Int) {
+        self.path = path
+        self.reason = reason
+        self.have = have
+        self.total = total
+    }
+
+    public var description: String {
+        let why: String
+        switch reason {
+        case .repeatedPage(let page):
+            why = "page \(page) repeated page \(page - 1) (the endpoint ignores paging)"
+        case .emptyPage(let page):
+            why = "page \(page) was empty before record_count was reached"
+        case .tooManyPages(let limit):
+            why = "still short after \(limit) pages"
+        }
+        return "GET \(path): \(why); got \(have) of \(total); refusing to return a partial list"
+    }
+}

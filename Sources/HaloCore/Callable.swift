@@ -1,0 +1,31 @@
+/// Anything a script can call: a user function or a built-in.
+/// A class so that functions compare by identity and pass by reference.
+/// `@unchecked Sendable`: an interpreter and its values live on one thread; the conformance only
+/// lets errors (which must be Sendable) carry values.
+open class Callable: @unchecked Sendable {
+    public let name: String
+    public init(name: String) { self.name = name }
+}
+
+/// What a built-in may ask of the interpreter that calls it.
+public protocol BuiltinContext: AnyObject {
+    /// Calls a script function (for `sort_by`, `map`, ...).
+    func call(_ function: Value, _ arguments: [Value]) throws -> Value
+    /// Writes a line of program output (stdout in batch mode).
+    func writeOutput(_ text: String)
+    /// Resolves a path a script names relative to the directory of the running file.
+    func resolvePath(_ path: String) -> String
+}
+
+/// A function implemented in Swift. `arity` bounds the argument count, checked before `body` runs.
+public final class BuiltinFunction: Callable, @unchecked Sendable {
+    public let arity: ClosedRange<Int>
+    public let body: (BuiltinContext, [Value]) throws -> Value
+
+    public init(_ name: String, arity: ClosedRange<Int>,
+                _ body: @escaping (BuiltinContext, [Value]) throws -> Value) {
+        self.arity = arity
+        self.body = body
+        super.init(name: name)
+    }
+}

@@ -1,0 +1,381 @@
+import Foundation
+
+/// JSON in and out of `Value`, written by hand because Halo responses are large and the
+/// Foundation alternatives are 3-14x slower (see shared/research/swift-craft.md, section 3).
+public enum JSON {
+    /// Nesting deeper than this is rejected rather than risking the stack.
+    public static let maximumDepth = 512
+
+    /// Parses UTF-8 JSON text (RFC 8259, strict: no trailing commas, comments, leading zeros,
+    /// lone surrogates or raw control characters). Integers that fit in `Int` become `.int`, other
+    /// numbers `.double`; object keys keep their order, a repeated key keeps its last value.
+    /// Invalid UTF-8 inside strings is replaced with U+FFFD rather than rejected.
+    /// Errors read "invalid JSON at line L, column C: expected ..., found ...".
+    /// The fast path: no copy of the bytes is made.
+    public static func parse(_ bytes: UnsafeRawBufferPointer) throws -> Value {
+        var parser = JSONParser(bytes.bindMemory(to: UInt8.self))
+        return try parser.parseDocument()
+    }
+
+    public static func parse(_ bytes: [UInt8]) throws -> Value {
+        try bytes.withUnsafeBytes { try parse($0) }
+    }
+
+    public static func parse(_ data: Data) throws -> Value {
+        try data.withUnsafeBytes { try parse($0) }
+    }
+
+    public static func parse(_ text: String) throws -> Value {
+        var text = text
+        return try text.withUTF8 { try parse(UnsafeRawBufferPointer($0)) }
+    }
+}
+
+/// Recursive descent straight from bytes to `Value`. Positions are byte offsets until an error
+/// needs a line and column, which are computed only then.
+struct JSONParser {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var position = 0
+    private var depth = 0
+    /// Reused buffer for strings that contain escapes.
+    private var scratch: [UInt8] = []
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    mutating func parseDocument() throws -> Value {
+        skipWhitespace()
+        let value = try parseValue()
+        skipWhitespace()
+        if position < bytes.count { throw error("expected end of input") }
+        return value
+    }
+
+    // MARK: Values
+
+    private mutating func parseValue() throws -> Value {
+        guard position < bytes.count else { throw error("expected a value") }
+        switch bytes[position] {
+        case UInt8(ascii: "{"): return try parseObject()
+        case UInt8(ascii: "["): return try parseList()
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
+        case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
+        case UInt8(ascii: "n"): try expectWord("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+        default: throw error("expected a value")
+        }
+    }
+
+    private mutating func expectWord(_ word: StaticString) throws {
+        let count = word.utf8CodeUnitCount
+        let start = word.utf8Start
+        for i in 0..<count where position + i >= bytes.count || bytes[position + i] != start[i] {
+            throw error("expected '\(word)'")
+        }
+        position += count
+    }
+
+    private mutating func enterNesting() throws {
+        depth += 1
+        if depth > JSON.maximumDepth { throw error("nesting deeper than \(JSON.maximumDepth) levels") }
+        position += 1
+        skipWhitespace()
+    }
+
+    private mutating func parseList() throws -> Value {
+        try enterNesting()
+        var elements: [Value] = []
+        if consume(UInt8(ascii: "]")) {
+            depth -= 1
+            return .list(elements)
+        }
+        while true {
+            elements.append(try parseValue())
+            skipWhitespace()
+            if consume(UInt8(ascii: ",")) {
+                skipWhitespace()
+                continue
+            }
+            if consume(UInt8(ascii: "]")) { break }
+            throw error("expected ',' or ']' after list element")
+        }
+        depth -= 1
+        return .list(elements)
+    }
+
+    private mutating func parseObject() throws -> Value {
+        try enterNesting()
+        var object = HaloObject()
+        if consume(UInt8(ascii: "}")) {
+            depth -= 1
+            return .object(object)
+        }
+        while true {
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+                throw error("expected a string key")
+            }
+            let key = try parseString()
+            skipWhitespace()
+            guard consume(UInt8(ascii: ":")) else { throw error("expected ':' after object key") }
+            skipWhitespace()
+            let value = try parseValue()
+            if object.position(of: key) == nil {
+                object.appendUnchecked(key, value)
+            } else {
+                object[key] = value
+            }
+            skipWhitespace()
+            if consume(UInt8(ascii: ",")) {
+                skipWhitespace()
+                continue
+            }
+            if consume(UInt8(ascii: "}")) { break }
+            throw error("expected ',' or '}' after object value")
+        }
+        depth -= 1
+        return .object(object)
+    }
+
+    // MARK: Strings
+
+    /// Reads a string starting at its opening quote. Strings without escapes are decoded straight
+    /// from the input; the first backslash switches to building the text in `scratch`.
+    private mutating func parseString() throws -> String {
+        position += 1
+        let start = position
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                position += 1
+                return text
+            }
+            if byte == UInt8(ascii: "\\") { return try parseEscapedString(from: start) }
+            if byte < 0x20 { throw error("expected an escape such as \\n instead of a raw control character") }
+            position += 1
+        }
+        throw error("expected '\"' to close the string")
+    }
+
+    private mutating func parseEscapedString(from start: Int) throws -> String {
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                position += 1
+                return String(decoding: scratch, as: UTF8.self)
+            }
+            if byte < 0x20 { throw error("expected an escape such as \\n instead of a raw control character") }
+            if byte == UInt8(ascii: "\\") {
+                try parseEscape()
+            } else {
+                scratch.append(byte)
+                position += 1
+            }
+        }
+        throw error("expected '\"' to close the string")
+    }
+
+    /// Appends the character an escape at `position` stands for to `scratch`.
+    private mutating func parseEscape() throws {
+        position += 1
+        guard position < bytes.count else { throw error("expected an escape character after '\\'") }
+        let escaped: UInt8
+        switch bytes[position] {
+        case UInt8(ascii: "\""): escaped = UInt8(ascii: "\"")
+        case UInt8(ascii: "\\"): escaped = UInt8(ascii: "\\")
+        case UInt8(ascii: "/"): escaped = UInt8(ascii: "/")
+        case UInt8(ascii: "b"): escaped = 0x08
+        case UInt8(ascii: "f"): escaped = 0x0C
+        case UInt8(ascii: "n"): escaped = UInt8(ascii: "\n")
+        case UInt8(ascii: "r"): escaped = UInt8(ascii: "\r")
+        case UInt8(ascii: "t"): escaped = UInt8(ascii: "\t")
+        case UInt8(ascii: "u"):
+            try appendUnicodeEscape()
+            return
+        default: throw error("expected a valid escape character after '\\'")
+        }
+        scratch.append(escaped)
+        position += 1
+    }
+
+    /// `\uXXXX`, where a high surrogate must be followed by a `\uXXXX` low surrogate.
+    private mutating func appendUnicodeEscape() throws {
+        let escapeStart = position - 1
+        position += 1
+        var scalar = try readHex4()
+        if (0xDC00...0xDFFF).contains(scalar) {
+            position = escapeStart
+            throw error("expected a high surrogate before low surrogate \\u\(hex(scalar))")
+        }
+        if (0xD800...0xDBFF).contains(scalar) {
+            guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"),
+                  bytes[position + 1] == UInt8(ascii: "u") else {
+                position = escapeStart
+                throw error("expected a low surrogate after high surrogate \\u\(hex(scalar))")
+            }
+            position += 2
+            let low = try readHex4()
+            guard (0xDC00...0xDFFF).contains(low) else {
+                position = escapeStart
+                throw error("expected a low surrogate after high surrogate \\u\(hex(scalar))")
+            }
+            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+        }
+        appendUTF8(scalar)
+    }
+
+    private mutating func readHex4() throws -> UInt32 {
+        var result: UInt32 = 0
+        for _ in 0..<4 {
+            guard position < bytes.count, let digit = hexDigit(bytes[position]) else {
+                throw error("expected 4 hexadecimal digits after '\\u'")
+            }
+            result = result << 4 | digit
+            position += 1
+        }
+        return result
+    }
+
+    private func hexDigit(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
+        default: nil
+        }
+    }
+
+    private func hex(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    private mutating func appendUTF8(_ scalar: UInt32) {
+        switch scalar {
+        case 0..<0x80:
+            scratch.append(UInt8(scalar))
+        case 0x80..<0x800:
+            scratch.append(UInt8(0xC0 | scalar >> 6))
+            scratch.append(UInt8(0x80 | scalar & 0x3F))
+        case 0x800..<0x10000:
+            scratch.append(UInt8(0xE0 | scalar >> 12))
+            scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            scratch.append(UInt8(0x80 | scalar & 0x3F))
+        default:
+            scratch.append(UInt8(0xF0 | scalar >> 18))
+            scratch.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+            scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            scratch.append(UInt8(0x80 | scalar & 0x3F))
+        }
+    }
+
+    // MARK: Numbers
+
+    /// Validates the JSON number grammar; a plain integer that fits in `Int` is accumulated
+    /// directly, anything else goes through `strtod`.
+    private mutating func parseNumber() throws -> Value {
+        let start = position
+        let negative = consume(UInt8(ascii: "-"))
+        guard position < bytes.count, isDigit(bytes[position]) else { throw error("expected a digit") }
+        var magnitude: UInt64 = 0
+        var overflow = false
+        if bytes[position] == UInt8(ascii: "0") {
+            position += 1
+            if position < bytes.count, isDigit(bytes[position]) {
+                throw error("expected no leading zero in a number")
+            }
+        } else {
+            while position < bytes.count, isDigit(bytes[position]) {
+                let digit = UInt64(bytes[position] - UInt8(ascii: "0"))
+                let (times10, o1) = magnitude.multipliedReportingOverflow(by: 10)
+                let (sum, o2) = times10.addingReportingOverflow(digit)
+                overflow = overflow || o1 || o2
+                magnitude = sum
+                position += 1
+            }
+        }
+        var isInteger = true
+        if consume(UInt8(ascii: ".")) {
+            isInteger = false
+            try skipDigits()
+        }
+        if position < bytes.count, bytes[position] | 0x20 == UInt8(ascii: "e") {
+            isInteger = false
+            position += 1
+            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+                position += 1
+            }
+            try skipDigits()
+        }
+        if isInteger, !overflow {
+            if negative, magnitude <= UInt64(Int.max) + 1 { return .int(Int(truncatingIfNeeded: 0 &- magnitude)) }
+            if !negative, magnitude <= UInt64(Int.max) { return .int(Int(magnitude)) }
+        }
+        return .double(decodeDouble(start..<position))
+    }
+
+    private mutating func skipDigits() throws {
+        guard position < bytes.count, isDigit(bytes[position]) else { throw error("expected a digit") }
+        while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+    }
+
+    private func isDigit(_ byte: UInt8) -> Bool {
+        byte &- UInt8(ascii: "0") < 10
+    }
+
+    /// `strtod` on a NUL-terminated copy of the (already validated) number text.
+    private func decodeDouble(_ range: Range<Int>) -> Double {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: range.count + 1) { buffer in
+            for (i, byte) in bytes[range].enumerated() { buffer[i] = CChar(bitPattern: byte) }
+            buffer[range.count] = 0
+            guard let base = buffer.baseAddress else { return Double.nan }
+            return strtod(base, nil)
+        }
+    }
+
+    // MARK: Cursor
+
+    private mutating func consume(_ byte: UInt8) -> Bool {
+        guard position < bytes.count, bytes[position] == byte else { return false }
+        position += 1
+        return true
+    }
+
+    private mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"): position += 1
+            default: return
+            }
+        }
+    }
+
+    /// An error at the current position, with what was found there.
+    private func error(_ expectation: String) -> ScriptError {
+        var line = 1
+        var column = 1
+        for byte in bytes[0..<min(position, bytes.count)] {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return .runtime("invalid JSON at line \(line), column \(column): \(expectation), found \(found)")
+    }
+
+    private var found: String {
+        guard position < bytes.count else { return "end of input" }
+        let byte = bytes[position]
+        if byte < 0x20 { return "control character U+00\(hex(UInt32(byte)).suffix(2))" }
+        if byte < 0x80 { return "'\(Character(Unicode.Scalar(byte)))'" }
+        let end = bytes[position...].prefix(4).count
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<position + end]), as: UTF8.self)
+        return "'\(text.first.map(String.init) ?? "?")'"
+    }
+}

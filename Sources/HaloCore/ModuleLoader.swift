@@ -1,0 +1,69 @@
+import Foundation
+
+/// Finds, parses and resolves imported modules, once each, and detects import cycles.
+///
+/// `import "./lib/x"` is relative to the importing file; `import "halo/tickets"` is looked up in the
+/// search paths (HALO_PATH, then the stdlib next to the binary), with `.halo` added.
+public final class ModuleLoader {
+    public var searchPaths: [String]
+    let sources: SourceStore
+    let builtins: [String: BuiltinFunction]
+    private var modules: [String: Module] = [:]
+    private var loading: [String] = []
+
+    init(searchPaths: [String], sources: SourceStore, builtins: [String: BuiltinFunction]) {
+        self.searchPaths = searchPaths
+        self.sources = sources
+        self.builtins = builtins
+    }
+
+    func load(_ importPath: String, from importer: String, at location: SourceLocation) throws -> Module {
+        guard let path = locate(importPath, from: importer) else {
+            let searched = importPath.hasPrefix(".") ? "next to \(importer)" : "in \(searchPaths.joined(separator: ", "))"
+            throw ScriptError(.syntax, "cannot find module '\(importPath)' (looked \(searched))", at: location)
+        }
+        if let index = loading.firstIndex(of: path) {
+            let cycle = (loading[index...] + [path]).map(Self.displayName).joined(separator: " -> ")
+            throw ScriptError(.syntax, "import cycle: \(cycle)", at: location)
+        }
+        if let module = modules[path] { return module }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ScriptError(.syntax, "cannot read module '\(path)'", at: location)
+        }
+        let source = String(decoding: data, as: UTF8.self)
+        let file = Self.displayName(path)
+        sources.add(source, file: file)
+        loading.append(path)
+        defer { loading.removeLast() }
+        let scope = Scope(parent: nil)
+        let resolver = Resolver(scope: scope, builtins: builtins, loader: self, file: path)
+        let statements = try resolver.resolveTopLevel(try Parser.parse(source, file: file))
+        let module = Module(path: path, scope: scope, statements: statements)
+        modules[path] = module
+        return module
+    }
+
+    private func locate(_ importPath: String, from importer: String) -> String? {
+        let name = importPath.hasSuffix(".halo") ? importPath : importPath + ".halo"
+        let candidates: [String]
+        if name.hasPrefix("/") {
+            candidates = [name]
+        } else if name.hasPrefix("./") || name.hasPrefix("../") {
+            let base = importer.hasPrefix("<") ? FileManager.default.currentDirectoryPath
+                : (importer as NSString).deletingLastPathComponent
+            candidates = [(base.isEmpty ? "." : base) + "/" + name]
+        } else {
+            candidates = searchPaths.map { $0 + "/" + name }
+        }
+        for candidate in candidates where FileManager.default.fileExists(atPath: candidate) {
+            return URL(fileURLWithPath: candidate).standardizedFileURL.path
+        }
+        return nil
+    }
+
+    /// Paths in messages are shown relative to the working directory when they are under it.
+    static func displayName(_ path: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
+    }
+}

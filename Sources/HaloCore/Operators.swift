@@ -1,0 +1,102 @@
+/// The arithmetic, comparison and membership operators. Integers stay integers where the result
+/// is whole (`6 / 2` is `3`, `7 / 2` is `3.5`); an int overflow falls back to a double.
+enum Operators {
+    static func apply(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+        switch op {
+        case .add: return try add(a, b)
+        case .subtract: return try arithmetic(op, a, b, { $0.subtractingReportingOverflow($1) }, -)
+        case .multiply: return try arithmetic(op, a, b, { $0.multipliedReportingOverflow(by: $1) }, *)
+        case .divide: return try divide(a, b)
+        case .remainder: return try remainder(a, b)
+        case .equal: return .bool(a == b)
+        case .notEqual: return .bool(a != b)
+        case .less: return .bool(try compareValues(a, b) < 0)
+        case .lessEqual: return .bool(try compareValues(a, b) <= 0)
+        case .greater: return .bool(try compareValues(a, b) > 0)
+        case .greaterEqual: return .bool(try compareValues(a, b) >= 0)
+        case .in: return .bool(try contains(b, a))
+        }
+    }
+
+    static func add(_ a: Value, _ b: Value) throws -> Value {
+        switch (a, b) {
+        case (.int(let x), .int(let y)):
+            let (r, overflow) = x.addingReportingOverflow(y)
+            return overflow ? .double(Double(x) + Double(y)) : .int(r)
+        case (.string(let x), .string(let y)): return .string(x + y)
+        case (.list(let x), .list(let y)): return .list(x + y)
+        case (.object(var x), .object(let y)):
+            for (k, v) in y.pairs { x[k] = v }
+            return .object(x)
+        default:
+            if let x = a.numberValue, let y = b.numberValue { return .double(x + y) }
+            if case .string = a {
+                throw ScriptError.runtime("cannot add string and \(b.typeName): use str(x) or \"<<x>>\" to make text")
+            }
+            throw ScriptError.runtime("cannot add \(a.typeName) and \(b.typeName)")
+        }
+    }
+
+    private static func arithmetic(_ op: BinaryOperator, _ a: Value, _ b: Value,
+                                   _ ints: (Int, Int) -> (partialValue: Int, overflow: Bool),
+                                   _ doubles: (Double, Double) -> Double) throws -> Value {
+        if case .int(let x) = a, case .int(let y) = b {
+            let (r, overflow) = ints(x, y)
+            return overflow ? .double(doubles(Double(x), Double(y))) : .int(r)
+        }
+        guard let x = a.numberValue, let y = b.numberValue else {
+            throw ScriptError.runtime("'\(op.rawValue)' needs numbers, got \(a.typeName) and \(b.typeName)")
+        }
+        return .double(doubles(x, y))
+    }
+
+    private static func divide(_ a: Value, _ b: Value) throws -> Value {
+        guard let x = a.numberValue, let y = b.numberValue else {
+            throw ScriptError.runtime("'/' needs numbers, got \(a.typeName) and \(b.typeName)")
+        }
+        if case .int(let i) = a, case .int(let j) = b {
+            guard j != 0 else { throw ScriptError.runtime("division by zero") }
+            if i % j == 0, !(i == Int.min && j == -1) { return .int(i / j) }
+            return .double(x / y)
+        }
+        guard y != 0 else { throw ScriptError.runtime("division by zero") }
+        return .double(x / y)
+    }
+
+    private static func remainder(_ a: Value, _ b: Value) throws -> Value {
+        if case .int(let i) = a, case .int(let j) = b {
+            guard j != 0 else { throw ScriptError.runtime("modulo by zero") }
+            return j == -1 ? .int(0) : .int(i % j)
+        }
+        guard let x = a.numberValue, let y = b.numberValue else {
+            throw ScriptError.runtime("'%' needs numbers, got \(a.typeName) and \(b.typeName)")
+        }
+        guard y != 0 else { throw ScriptError.runtime("modulo by zero") }
+        return .double(x.truncatingRemainder(dividingBy: y))
+    }
+
+    static func negate(_ a: Value) throws -> Value {
+        switch a {
+        case .int(let i): return i == Int.min ? .double(-Double(i)) : .int(-i)
+        case .double(let d): return .double(-d)
+        default: throw ScriptError.runtime("cannot negate \(a.typeName)")
+        }
+    }
+
+    /// `needle in haystack`: list membership, object keys, substrings.
+    static func contains(_ haystack: Value, _ needle: Value) throws -> Bool {
+        switch haystack {
+        case .list(let items): return items.contains(needle)
+        case .object(let o):
+            guard case .string(let key) = needle else { return false }
+            return o[key] != nil
+        case .string(let s):
+            guard case .string(let sub) = needle else {
+                throw ScriptError.runtime("'in' with a string needs a string on the left, got \(needle.typeName)")
+            }
+            return sub.isEmpty || s.contains(sub)
+        case .null: return false
+        default: throw ScriptError.runtime("'in' needs a list, an object or a string on the right, got \(haystack.typeName)")
+        }
+    }
+}

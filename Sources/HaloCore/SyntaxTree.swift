@@ -1,0 +1,118 @@
+/// Expressions. The parser writes names as `.name`; the resolver rewrites each into `.local`,
+/// `.outer` or `.builtin`, so the interpreter never looks a variable up by name.
+public indirect enum Expr {
+    case literal(Value)
+    case string([InterpolationPart])
+    case list([Expr])
+    case object([(key: String, value: Expr)])
+    case comprehension(element: Expr, binding: Binding, iterable: Expr, condition: Expr?)
+    case name(String, SourceLocation)
+    case local(slot: Int, name: String, SourceLocation)
+    case outer(depth: Int, slot: Int, name: String, SourceLocation)
+    case builtin(BuiltinFunction)
+    case child(Expr, ChildKey, SourceLocation)
+    case unary(UnaryOperator, Expr, SourceLocation)
+    case binary(BinaryOperator, Expr, Expr, SourceLocation)
+    case and(Expr, Expr)
+    case or(Expr, Expr)
+    case coalesce(Expr, Expr)
+    case call(Expr, [Expr], SourceLocation)
+    case function(FunctionDecl)
+    case request(RequestExpr)
+}
+
+/// What follows `^`: a name, a list index (negative counts from the end) or a computed key.
+public indirect enum ChildKey {
+    case name(String)
+    case index(Int)
+    case computed(Expr)
+}
+
+public enum InterpolationPart {
+    case text(String)
+    case expr(Expr)
+}
+
+public enum UnaryOperator: String, Sendable { case negate = "-", not = "not" }
+
+public enum BinaryOperator: String, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
+    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case `in` = "in"
+}
+
+/// A variable a statement writes: its name, and once resolved, where it lives.
+public struct Binding {
+    public var name: String
+    public var location: SourceLocation
+    public var depth = 0
+    public var slot = -1
+    public init(name: String, location: SourceLocation) {
+        self.name = name
+        self.location = location
+    }
+}
+
+public struct RequestExpr {
+    public var method: RequestMethod
+    public var all: Bool
+    public var target: Expr
+    public var argument: Expr?
+    public var outputs: [(binding: Binding, value: Expr)]
+    /// Where the request leaves `response` and `status`.
+    public var response: Binding
+    public var status: Binding
+    public var location: SourceLocation
+}
+
+public final class FunctionDecl {
+    public let name: String
+    public var parameters: [(binding: Binding, defaultValue: Expr?)]
+    public var body: [Stmt]
+    /// Number of local slots, known after resolving.
+    public var frameSize = 0
+    public let location: SourceLocation
+
+    init(name: String, parameters: [(binding: Binding, defaultValue: Expr?)], body: [Stmt], location: SourceLocation) {
+        self.name = name
+        self.parameters = parameters
+        self.body = body
+        self.location = location
+    }
+}
+
+public indirect enum Stmt {
+    case expression(Expr, SourceLocation)
+    case assign(Binding, Expr)
+    /// `target^key ... = value` and compound forms: writes into a list or object held in a variable.
+    case assignChild(Binding, [ChildKey], Expr, SourceLocation)
+    case compound(Binding, BinaryOperator, Expr, SourceLocation)
+    case ifElse(condition: Expr, then: [Stmt], otherwise: [Stmt]?)
+    case forIn(first: Binding, second: Binding?, iterable: Expr, body: [Stmt], SourceLocation)
+    case whileLoop(condition: Expr, body: [Stmt])
+    case breakLoop(SourceLocation)
+    case continueLoop(SourceLocation)
+    case function(Binding, FunctionDecl)
+    case returnValue(Expr?, SourceLocation)
+    case print([Expr])
+    case assert(Expr, message: Expr?, SourceLocation, source: String)
+    case fail(Expr, SourceLocation)
+    case tryCatch(body: [Stmt], error: Binding?, handler: [Stmt])
+    case importModule(ImportDecl)
+    case param(Binding, defaultValue: Expr?)
+    case auth(Expr?, profile: Bool, SourceLocation)
+}
+
+/// `import "path"`: the resolver loads the module and binds each of its top-level names here.
+public final class ImportDecl {
+    public let path: String
+    public let location: SourceLocation
+    public var module: Module?
+    /// For each of the module's exports, where the importer keeps it.
+    public var bindings: [(export: Module.Export, binding: Binding)] = []
+
+    init(path: String, location: SourceLocation) {
+        self.path = path
+        self.location = location
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// The list parameters Halo understands, read from a query string. Parameters a resource does
+/// not know are ignored, as Halo ignores them (a typo'd filter returns the whole table).
+struct ListQuery {
+    let filters: [(field: String, value: Int)]
+    let search: String?
+    let searchFields: [String]
+    let includeInactive: Bool
+    let openOnly: Bool
+    let closedOnly: Bool
+    let order: String?
+    let descending: Bool
+    /// nil without `pageinate=true`.
+    let page: (size: Int, number: Int)?
+    /// `count=N` without paging: the first N matches.
+    let cap: Int?
+
+    init(_ query: QueryParameters, for kind: ResourceKind) {
+        filters = kind.filterFields.compactMap { field in query.int(field).map { (field, $0) } }
+        search = query["search"].map { $0.lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
+        searchFields = kind.searchFields
+        includeInactive = query.flag("includeinactive")
+        openOnly = kind.isTickets && query.flag("open_only")
+        closedOnly = kind.isTickets && query.flag("closed_only")
+        order = query["order"].map { $0.lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
+        descending = query.flag("orderdesc")
+        page = query.flag("pageinate") ? (max(1, query.int("page_size") ?? 50), max(1, query.int("page_no") ?? 1)) : nil
+        cap = query.int("count").map { max(0, $0) }
+    }
+
+    /// The reply body: `{"record_count": <all matches>, "<key>": [<this page>]}`.
+    func listBody(of table: ResourceTable, key: String) -> [UInt8] {
+        let matches = sorted(table.records.filter(matches))
+        let window: ArraySlice<Record>
+        if let page {
+            let start = min(matches.count, (page.number - 1) * page.size)
+            window = matches[start..<min(matches.count, start + page.size)]
+        } else {
+            window = matches.prefix(cap ?? matches.count)
+        }
+        var out = Array(#"{"record_count":\#(matches.count),"#.utf8)
+        JSONWriter.writeString(key, to: &out)
+        out.append(UInt8(ascii: ":"))
+        window.appendJSONArray(to: &out)
+        out.append(UInt8(ascii: "}"))
+        return out
+    }
+
+    private func matches(_ record: Record) -> Bool {
+        let object = record.object
+        for filter in filters where object[filter.field]?.intValue != filter.value { return false }
+        if !includeInactive, object["inactive"]?.boolValue == true { return false }
+        if openOnly || closedOnly {
+            let closed = object["status_id"]?.intValue == ResourceKind.closedStatusID
+            if openOnly && closed || closedOnly && !closed { return false }
+        }
+        if let search, !searchFields.contains(where: { object[$0]?.stringValue?.lowercased().contains(search) == true }) {
+            return false
+        }
+        return true
+    }
+
+    /// Records are stored by id, so only an explicit order needs a sort (stable, ties by id).
+    private func sorted(_ records: [Record]) -> [Record] {
+        guard let order else { return descending ? records.reversed() : records }
+        return records.sorted { left, right in
+            let comparison = JSONValue.compare(left.object[order], right.object[order])
+            if comparison == .orderedSame { return descending ? left.id > right.id : left.id < right.id }
+            return descending ? comparison == .orderedDescending : comparison == .orderedAscending
+        }
+    }
+}
+
+extension JSONValue {
+    /// Numbers by value, strings case-insensitively, missing values last.
+    static func compare(_ left: JSONValue?, _ right: JSONValue?) -> ComparisonResult {
+        switch (left, right) {
+        case (nil, nil), (.null?, .null?): return .orderedSame
+        case (nil, _), (.null?, _): return .orderedDescending
+        case (_, nil), (_, .null?): return .orderedAscending
+        case (.string(let a)?, .string(let b)?): return a.caseInsensitiveCompare(b)
+        case (.bool(let a)?, .bool(let b)?): return a == b ? .orderedSame : (a ? .orderedDescending : .orderedAscending)
+        default:
+            let a = left?.numberValue ?? 0, b = right?.numberValue ?? 0
+            return a == b ? .orderedSame : (a < b ? .orderedAscending : .orderedDescending)
+        }
+    }
+
+    private var numberValue: Double? {
+        switch self {
+        case .int(let value): return Double(value)
+        case .double(let value): return value
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,24 @@
+/// How a sandbox behaves. Defaults mimic a hosted Halo tenant without a rate limit.
+public struct SandboxOptions: Sendable {
+    /// Loopback by default: the sandbox has fixed, published credentials.
+    public var host = "127.0.0.1"
+    /// 0 picks a free port; read it back from `SandboxServer.port`.
+    public var port = 0
+    /// Directory with clients.json, tickets.json, ... (see scripts/gen-seeds.py).
+    public var seedsDirectory: String
+    public var tenant = "sandbox"
+    public var clientID = "halo-sandbox"
+    public var clientSecret = "sandbox-secret-not-for-production"
+    /// Seconds a token lives; tests shorten it to exercise renewal.
+    public var tokenLifetime = 3600
+    /// Authenticated API requests allowed per window; nil means no limit.
+    public var rateLimit: Int? = nil
+    /// Seconds; Halo counts over a rolling five-minute window.
+    public var rateWindow = 300.0
+    /// Real Halo is not known to send Retry-After on 429; turn this off to test a client without it.
+    public var sendRetryAfter = true
+
+    public init(seedsDirectory: String) {
+        self.seedsDirectory = seedsDirectory
+    }
+}

@@ -1,0 +1,32 @@
+import Hummingbird
+
+/// The Hummingbird adapter: one responder for every path, because Halo matches paths
+/// case-insensitively and Hummingbird's router does not.
+struct SandboxResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+
+    let router: SandboxRouter
+    private static let maxBody = 64 << 20
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        let body = try await request.body.collect(upTo: Self.maxBody)
+        let call = SandboxCall(
+            method: request.method.rawValue.uppercased(),
+            path: RequestPath(request.uri.path),
+            query: QueryParameters(request.uri.query),
+            authorization: request.headers[.authorization],
+            host: request.head.authority,
+            body: Array(body.readableBytesView))
+        let reply = router.handle(call)
+        var headers = HTTPFields()
+        for (name, value) in reply.headers {
+            switch name {
+            case .contentType: headers[.contentType] = value
+            case .retryAfter: headers[.retryAfter] = value
+            case .wwwAuthenticate: headers[.wwwAuthenticate] = value
+            }
+        }
+        return Response(status: .init(code: reply.status), headers: headers,
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: reply.body)))
+    }
+}

@@ -1,0 +1,108 @@
+import Dispatch
+import Hummingbird
+import Logging
+
+/// A Halo-compatible server on loopback, seeded from JSON files, for trying runbooks and
+/// for tests. Data lives in memory until the server stops.
+public final class SandboxServer: Sendable {
+    public let port: Int
+    public let options: SandboxOptions
+    /// How long reading (or fetching from the process cache) the seeds took at start, in seconds.
+    public let seedLoadSeconds: Double
+    private let state: Locked<SandboxWorld>
+    private let task: Task<Void, any Error>
+
+    public var url: String { "http://\(options.host):\(port)" }
+
+    private init(port: Int, options: SandboxOptions, seedLoadSeconds: Double, state: Locked<SandboxWorld>,
+                 task: Task<Void, any Error>) {
+        self.port = port
+        self.options = options
+        self.seedLoadSeconds = seedLoadSeconds
+        self.state = state
+        self.task = task
+    }
+
+    /// Loads the seeds and returns once the server is listening.
+    public static func start(_ options: SandboxOptions) async throws -> SandboxServer {
+        let clock = ContinuousClock()
+        let loadStart = clock.now
+        let seeds = try SeedLoader.load(directory: options.seedsDirectory)
+        let loadTime = clock.now - loadStart
+        let state = Locked(SandboxWorld(data: seeds, options: options))
+        let router = SandboxRouter(options: options, seeds: seeds, state: state)
+
+        // Hummingbird logs at info on start and at error when cancelled; the sandbox must be silent.
+        var logger = Logger(label: "halo-sandbox")
+        logger.logLevel = .critical
+        let (ports, portContinuation) = AsyncStream<Int>.makeStream()
+        let app = Application(
+            responder: SandboxResponder(router: router),
+            configuration: .init(address: .hostname(options.host, port: options.port)),
+            onServerRunning: { channel in
+                portContinuation.yield(channel.localAddress?.port ?? 0)
+                portContinuation.finish()
+            },
+            logger: logger)
+        let task = Task {
+            defer { portContinuation.finish() }  // a failed bind must not leave start() waiting
+            try await app.run()
+        }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next(), port > 0 else {
+            task.cancel()
+            if case .failure(let error) = await task.result { throw error }
+            throw SandboxError.failedToStart("could not listen on \(options.host):\(options.port)")
+        }
+        let seconds = Double(loadTime.components.seconds) + Double(loadTime.components.attoseconds) / 1e18
+        return SandboxServer(port: port, options: options, seedLoadSeconds: seconds, state: state, task: task)
+    }
+
+    /// For synchronous callers (the interpreter): starts the server on a background task and
+    /// blocks until it listens. Do not call from an async context; use `start` there.
+    public static func startBlocking(_ options: SandboxOptions) throws -> SandboxServer {
+        let outcome = Locked<Result<SandboxServer, any Error>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            let result = await Result { try await start(options) }
+            outcome.withLock { $0 = result }
+            done.signal()
+        }
+        done.wait()
+        return try outcome.withLock { $0! }.get()
+    }
+
+    /// Stops accepting connections and shuts the server down in the background, silently.
+    public func stop() {
+        task.cancel()
+    }
+
+    /// Like `stop`, but returns only once the listening socket is closed.
+    public func shutdown() async {
+        task.cancel()
+        _ = await task.result
+    }
+
+    public func stats() -> SandboxStats {
+        state.withLock { $0.stats }
+    }
+
+    public func injectFault(_ fault: SandboxFault) {
+        guard fault.count > 0 else { return }
+        state.withLock { $0.faults.append(fault) }
+    }
+
+    /// Back to the seed data, with no stats, faults or rate-limit history (tokens stay valid).
+    public func reset() {
+        let seeds = (try? SeedLoader.load(directory: options.seedsDirectory))
+        state.withLock { world in
+            world = SandboxWorld(data: seeds ?? world.data, options: options, keepingTokensOf: world)
+        }
+    }
+}
+
+private extension Result where Failure == any Error {
+    init(catching body: () async throws -> Success) async {
+        do { self = .success(try await body()) } catch { self = .failure(error) }
+    }
+}

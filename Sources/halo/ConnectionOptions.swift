@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import HaloClient
+import HaloCore
+import HaloSandbox
+
+/// The flags that say where requests go and how they behave; shared by the commands that run code.
+struct ConnectionOptions: ParsableArguments {
+    @Flag(help: "Start the embedded sandbox and make a bare `auth` connect to it.")
+    var sandbox = false
+
+    @Flag(help: "Print POST and DELETE requests (method, path, JSON body) instead of sending them; GETs run.")
+    var dryRun = false
+
+    @Flag(help: "One line per request on stderr: method, URL, status, bytes, milliseconds (secrets redacted).")
+    var trace = false
+
+    @Option(help: "Page size for `get all`.")
+    var pageSize = 100
+
+    @Option(help: "Attempts per GET (and per rate-limited write) before giving up.")
+    var maxAttempts = 5
+
+    @Option(help: "Longest total wait, in seconds, spent retrying one request.")
+    var maxRetryWait = 120.0
+
+    var clientOptions: HaloClientOptions {
+        var options = HaloClientOptions()
+        options.pageSize = max(1, pageSize)
+        options.maxAttempts = max(1, maxAttempts)
+        options.maxRetryWait = max(0, maxRetryWait)
+        options.dryRun = dryRun
+        if trace { options.trace = { line in Terminal.writeError("trace: " + line) } }
+        if Terminal.stderrIsTerminal {
+            options.progress = { have, total in ProgressLine.show(have: have, total: total) }
+        }
+        return options
+    }
+
+    /// Starts the sandbox when asked, and gives the interpreter its request performer.
+    func openSession() throws -> ConnectionSession {
+        var server: SandboxServer? = nil
+        if sandbox {
+            guard let seeds = Installation.seedsDirectory else {
+                throw ValidationError("cannot find the sandbox's seeds directory (set HALO_SEEDS)")
+            }
+            server = try SandboxServer.startBlocking(SandboxOptions(seedsDirectory: seeds))
+        }
+        let connection = HaloConnection(environment: ProcessInfo.processInfo.environment,
+                                        sandbox: server.map(SandboxCredentials.init),
+                                        options: clientOptions,
+                                        dryRunOutput: Terminal.writeOutput)
+        return ConnectionSession(performer: connection, sandbox: server)
+    }
+}
+
+/// What a run holds open: the performer, and the sandbox server if one was started.
+struct ConnectionSession {
+    let performer: HaloConnection
+    let sandbox: SandboxServer?
+
+    func close() { sandbox?.stop() }
+}
+
+/// The sandbox's own credentials, for a bare `auth`.
+struct SandboxCredentials {
+    let url: String, tenant: String, clientID: String, clientSecret: String
+
+    init(_ server: SandboxServer) {
+        url = server.url
+        tenant = server.options.tenant
+        clientID = server.options.clientID
+        clientSecret = server.options.clientSecret
+    }
+}
+
+/// "page 3 · 300 of 1,234" on stderr while `get all` walks a long list on a terminal.
+enum ProgressLine {
+    static func show(have: Int, total: Int) {
+        guard total > 500 else { return }
+        let done = have >= total
+        Terminal.writeErrorRaw("\r\u{1B}[2Kfetching \(have) of \(total)\(done ? "\r\u{1B}[2K" : "")")
+    }
+}

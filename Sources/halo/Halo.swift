@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import HaloCore
+
+/// `halo`: run runbooks, check them, or serve the sandbox.
+@main
+struct Halo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "halo",
+        abstract: "A runbook language for the Halo API.",
+        discussion: """
+        Examples:
+          halo --sandbox scripts/clients.halo      run a runbook against the embedded sandbox
+          halo runbook.halo --set client="Acme"    run against HALO_URL / HALO_CLIENT_ID / ...
+          halo -e 'print 1 + 2'                    run code
+          halo check scripts/*.halo                report syntax and unknown-name errors
+          halo sandbox --port 8080                 serve the sandbox for other tools
+        """,
+        version: "0.1.0",
+        subcommands: [RunCommand.self, CheckCommand.self, SandboxCommand.self],
+        defaultSubcommand: RunCommand.self
+    )
+
+    /// ArgumentParser exits 64 on bad usage; halo promises 2 for usage errors, 0 for --help.
+    static func main() {
+        let code: Int32
+        do {
+            var command = try parseAsRoot()
+            if let run = command as? RunCommand {
+                code = run.execute()
+            } else {
+                try command.run()
+                code = 0
+            }
+        } catch let exit as ExitCode {
+            code = exit.rawValue
+        } catch {
+            let status = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if status == .success {
+                print(message)
+                code = 0
+            } else {
+                Terminal.writeError(message)
+                code = 2
+            }
+        }
+        Terminal.flush()
+        Foundation.exit(code)
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import HaloClient
+import HaloCore
+
+/// Plugs the Halo client into the language: turns request values into HTTP and replies into values.
+/// The core never sees HTTP and the client never sees a `Value`; this is the only place both meet.
+final class HaloConnection: RequestPerformer {
+    private let environment: [String: String]
+    private let sandbox: SandboxCredentials?
+    private let options: HaloClientOptions
+    private let dryRunOutput: (String) -> Void
+    private var client: HaloClient?
+
+    init(environment: [String: String], sandbox: SandboxCredentials?, options: HaloClientOptions,
+         dryRunOutput: @escaping (String) -> Void) {
+        self.environment = environment
+        self.sandbox = sandbox
+        self.options = options
+        self.dryRunOutput = dryRunOutput
+    }
+
+    // MARK: - auth
+
+    func authenticate(_ argument: Value?) throws {
+        let credentials = try credentials(from: argument)
+        let client = try wrap { try HaloClient(credentials: credentials, options: options) }
+        try wrap { try client.authenticate() }
+        self.client = client
+    }
+
+    private func credentials(from argument: Value?) throws -> HaloCredentials {
+        switch argument {
+        case nil:
+            if let sandbox {
+                return HaloCredentials(url: sandbox.url, tenant: sandbox.tenant, clientID: sandbox.clientID,
+                                       clientSecret: sandbox.clientSecret)
+            }
+            return try wrap { try HaloCredentials.fromEnvironment(environment) }
+        case .object(let o)?:
+            if o["profile"] != nil {
+                throw ScriptError.runtime("auth profile: profiles are not supported yet; use auth {...} or the HALO_* environment variables")
+            }
+            func text(_ key: String) throws -> String? {
+                switch o[key] {
+                case nil, .null?: return nil
+                case .string(let s)?: return s
+                case let other?: throw ScriptError.runtime("auth: '\(key)' must be a string, got \(other.typeName)")
+                }
+            }
+            let required = try ["url", "client_id", "client_secret"].map { ($0, try text($0)) }
+            let missing = required.filter { $0.1 == nil }.map(\.0)
+            guard missing.isEmpty, let url = required[0].1, let id = required[1].1, let secret = required[2].1 else {
+                throw ScriptError.runtime("auth needs \(missing.joined(separator: ", ")) (and optionally tenant, scope)")
+            }
+            return HaloCredentials(url: url, tenant: try text("tenant"), clientID: id, clientSecret: secret,
+                                   scope: try text("scope") ?? "all")
+        case let other?:
+            throw ScriptError.runtime("auth takes an object such as {url: ..., client_id: ..., client_secret: ...}, got \(other.typeName)")
+        }
+    }
+
+    /// The first request authenticates from the environment (or the sandbox) when the script did not.
+    private func connectedClient() throws -> HaloClient {
+        if let client { return client }
+        try authenticate(nil)
+        guard let client else { throw ScriptError.runtime("not connected") }
+        return client
+    }
+
+    // MARK: - requests
+
+    func perform(_ request: RequestSpec) throws -> RequestResult {
+        let client = try connectedClient()
+        switch request.method {
+        case .get:
+            let query = try Self.query(from: request.argument)
+            if request.all {
+                let walked = try wrap { try client.getAll(path: request.path, query: query, decoder: ValuePageDecoder()) }
+                var body = HaloObject([("record_count", .int(walked.recordCount))])
+                body[walked.listKey ?? "items"] = .list(walked.items)
+                return RequestResult(status: 200, body: .object(body))
+            }
+            let response = try wrap { try client.send(.get, path: request.path, query: query) }
+            return RequestResult(status: response.status, body: try Self.decode(response.body))
+        case .post:
+            let payload: Value
+            switch request.argument {
+            case .list?: payload = request.argument ?? .list([])
+            case let value?: payload = .list([value])
+            case nil: payload = .list([])
+            }
+            let bytes = Data(JSON.write(payload).utf8)
+            let response = try wrap { try client.send(.post, path: request.path, body: bytes) }
+            if response.dryRun {
+                dryRunOutput("dry-run: POST \(request.path) \(JSON.write(payload))")
+                return RequestResult(status: 0, body: request.argument ?? .null)
+            }
+            return RequestResult(status: response.status, body: try Self.decode(response.body))
+        case .delete:
+            let query = try Self.query(from: request.argument)
+            let response = try wrap { try client.send(.delete, path: request.path, query: query) }
+            if response.dryRun {
+                dryRunOutput("dry-run: DELETE \(request.path)")
+                return RequestResult(status: 0, body: .null)
+            }
+            return RequestResult(status: response.status, body: try Self.decode(response.body))
+        }
+    }
+
+    /// A query object becomes name=value pairs; lists are comma-joined, as Halo's id filters expect.
+    static func query(from argument: Value?) throws -> [(String, String)] {
+        switch argument {
+        case nil, .null?: return []
+        case .object(let o)?:
+            return o.pairs.compactMap { key, value in
+                switch value {
+                case .null: return nil
+                case .list(let items): return (key, items.map(\.display).joined(separator: ","))
+                default: return (key, value.display)
+                }
+            }
+        case let other?:
+            throw ScriptError.runtime("a get's query must be an object such as {search: \"Acme\"}, got \(other.typeName)")
+        }
+    }
+
+    static func decode(_ body: Data) throws -> Value {
+        if body.isEmpty || body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .null }
+        if let value = try? JSON.parse(body) { return value }
+        return .string(String(decoding: body, as: UTF8.self))
+    }
+
+    /// Turns client errors into script errors that `try` can catch, with status and body fields.
+    private func wrap<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as HaloHTTPError {
+            var fields = HaloObject()
+            fields["status"] = .int(error.status)
+            fields["body"] = (try? Self.decode(error.body)) ?? .null
+            fields["method"] = .string(error.method.rawValue)
+            fields["path"] = .string(error.path)
+            fields["write_may_have_applied"] = .bool(error.writeMayHaveApplied)
+            throw ScriptError(.runtime, error.message, notes: error.hint.map { ["hint: " + $0] } ?? [], fields: fields)
+        } catch let error as ScriptError {
+            throw error
+        } catch {
+            throw ScriptError.runtime("\(error)")
+        }
+    }
+}
+
+/// Reads one page of a Halo list reply: `{"record_count": N, "<key>": [...]}` or a bare array.
+struct ValuePageDecoder: PageDecoder {
+    func decodePage(_ body: Data) throws -> Page<Value> {
+        let value = try JSON.parse(body)
+        switch value {
+        case .list(let items):
+            return Page(recordCount: nil, listKey: nil, items: items)
+        case .object(let o):
+            let count: Int? = if case .int(let n)? = o["record_count"] { n } else { nil }
+            for (key, v) in o.pairs {
+                if case .list(let items) = v { return Page(recordCount: count, listKey: key, items: items) }
+            }
+            return Page(recordCount: count, listKey: nil, items: [])
+        default:
+            throw ScriptError.runtime("get all expects a list reply, got \(value.typeName)")
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import HaloCore
+import HaloSandbox
+
+/// `halo FILE`, `halo -e CODE`, or a script on stdin: runs a runbook.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Run a runbook (the default command).")
+
+    @Argument(help: "The .halo file to run. Without it, the script is read from stdin.")
+    var file: String?
+
+    @Option(name: .short, help: "Run this code instead of a file.")
+    var e: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a param: name=value (JSON when it parses, else a string).", valueName: "name=value"))
+    var settings: [String] = []
+
+    @OptionGroup var connection: ConnectionOptions
+
+    mutating func run() throws {
+        throw ExitCode(execute())
+    }
+
+    /// Runs and returns the exit code: 0 ok, 1 runtime error or `fail`, 2 usage or syntax, 3 assert.
+    func execute() -> Int32 {
+        let command = self
+        return onLargeStack { command.executeOnThisThread() }
+    }
+
+    private func executeOnThisThread() -> Int32 {
+        let source: String, name: String
+        do {
+            (source, name) = try readScript()
+        } catch let error as ScriptError {
+            Terminal.writeError("halo: " + error.message)
+            return error.exitCode
+        } catch {
+            Terminal.writeError("halo: \(error)")
+            return 2
+        }
+        let overrides: [String: Value]
+        do {
+            overrides = try Self.parseSettings(settings)
+        } catch let error as ScriptError {
+            Terminal.writeError("halo: " + error.message)
+            return 2
+        } catch {
+            return 2
+        }
+        let session: ConnectionSession
+        do {
+            session = try connection.openSession()
+        } catch {
+            Terminal.writeError("halo: \(error)")
+            return 1
+        }
+        defer { session.close() }
+        var options = InterpreterOptions()
+        options.searchPaths = Installation.moduleSearchPaths
+        options.output = Terminal.writeOutput
+        options.performer = session.performer
+        let interpreter = Interpreter(options)
+        do {
+            try interpreter.run(source: source, file: name, overrides: overrides)
+            return 0
+        } catch let error as ScriptError {
+            Terminal.writeError(DiagnosticRenderer.render(error, sources: interpreter.sources, color: Terminal.colorOnStderr))
+            return error.exitCode
+        } catch {
+            Terminal.writeError("halo: \(error)")
+            return 1
+        }
+    }
+
+    private func readScript() throws -> (String, String) {
+        if let e { return (e, "-e") }
+        if let file {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw ScriptError(.usage, "cannot read \(file): no such file or not readable")
+            }
+            return (String(decoding: data, as: UTF8.self), file)
+        }
+        if Terminal.stdinIsTerminal {
+            throw ScriptError(.usage, "no runbook given: halo FILE.halo, halo -e 'code', or a script on stdin (see halo --help)")
+        }
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        return (String(decoding: data, as: UTF8.self), "<stdin>")
+    }
+
+    /// `--set name=value`: JSON when the value parses as JSON, else the text itself.
+    static func parseSettings(_ settings: [String]) throws -> [String: Value] {
+        var result: [String: Value] = [:]
+        for setting in settings {
+            guard let eq = setting.firstIndex(of: "="), eq != setting.startIndex else {
+                throw ScriptError(.usage, "--set expects name=value, got '\(setting)'")
+            }
+            let name = String(setting[..<eq]), text = String(setting[setting.index(after: eq)...])
+            result[name] = (try? JSON.parse(text)) ?? .string(text)
+        }
+        return result
+    }
+}

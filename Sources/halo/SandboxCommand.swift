@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import HaloSandbox
+
+/// `halo sandbox`: serves the Halo-compatible sandbox on its own, for curl, PowerShell or Python.
+struct SandboxCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "sandbox", abstract: "Serve the Halo-compatible sandbox on 127.0.0.1 until interrupted.")
+
+    @Option(help: "Port to listen on (0 picks a free one).")
+    var port = 0
+
+    @Option(help: "Lifetime of issued tokens, in seconds (shorten it to exercise token renewal).")
+    var tokenLifetime = 3600
+
+    @Option(help: "Requests allowed per rate window; over it the sandbox answers 429.")
+    var rateLimit: Int?
+
+    @Option(help: "Length of the rolling rate-limit window, in seconds.")
+    var rateWindow = 300.0
+
+    @Flag(help: "Answer 429 without a Retry-After header (real Halo may not send one).")
+    var noRetryAfter = false
+
+    mutating func run() throws {
+        guard let seeds = Installation.seedsDirectory else {
+            throw ValidationError("cannot find the sandbox's seeds directory (set HALO_SEEDS)")
+        }
+        var options = SandboxOptions(seedsDirectory: seeds)
+        options.port = port
+        options.tokenLifetime = tokenLifetime
+        options.rateLimit = rateLimit
+        options.rateWindow = rateWindow
+        options.sendRetryAfter = !noRetryAfter
+        let server = try SandboxServer.startBlocking(options)
+        Terminal.writeOutput("""
+        Halo sandbox listening on \(server.url)
+          HALO_URL=\(server.url)
+          HALO_TENANT=\(options.tenant)
+          HALO_CLIENT_ID=\(options.clientID)
+          HALO_CLIENT_SECRET=\(options.clientSecret)
+        Try: curl -s -X POST '\(server.url)/auth/token?tenant=\(options.tenant)' \\
+               -d grant_type=client_credentials -d client_id=\(options.clientID) \\
+               -d client_secret=\(options.clientSecret) -d scope=all
+        Press Ctrl-C to stop.
+        """)
+        Terminal.flush()
+        Self.waitForTermination()
+        server.stop()
+    }
+
+    /// Blocks until SIGINT or SIGTERM.
+    private static func waitForTermination() {
+        let done = DispatchSemaphore(value: 0)
+        var sources: [DispatchSourceSignal] = []
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { done.signal() }
+            source.resume()
+            sources.append(source)
+        }
+        done.wait()
+        sources.forEach { $0.cancel() }
+    }
+}

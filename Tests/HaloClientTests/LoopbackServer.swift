@@ -1,0 +1,136 @@
+import Foundation
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A tiny HTTP/1.1 server on 127.0.0.1 (port chosen by the kernel) for wire tests: one request per
+/// connection, each response written in one go, at most `maxRequests` served. Requests are handled
+/// one at a time on a background thread, which suits a client that is itself sequential.
+final class LoopbackServer: @unchecked Sendable {
+    struct Request: Sendable {
+        var method: String
+        var target: String
+        var headers: [String: String]
+        var body: Data
+    }
+
+    enum Action: Sendable {
+        case reply(status: Int, headers: [String: String], body: String)
+        /// Close the connection without a reply.
+        case drop
+        /// Say nothing for this long, then close.
+        case stall(seconds: Double)
+
+        static func json(_ body: String, status: Int = 200) -> Action {
+            .reply(status: status, headers: ["Content-Type": "application/json"], body: body)
+        }
+    }
+
+    private(set) var port: UInt16 = 0
+    private let listener: Int32
+    private let lock = NSLock()
+    private var received: [Request] = []
+    private let handler: @Sendable (Request, Int) -> Action
+
+    var requests: [Request] { lock.withLock { received } }
+
+    /// `handler` gets each request and its 0-based index.
+    init(maxRequests: Int = 50, handler: @escaping @Sendable (Request, Int) -> Action) throws {
+        self.handler = handler
+        #if canImport(Glibc)
+        listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        listener = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        guard listener >= 0 else { throw POSIXError(.EIO) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, listen(listener, 16) == 0 else { close(listener); throw POSIXError(.EADDRINUSE) }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
+        }
+        port = UInt16(bigEndian: address.sin_port)
+        let thread = Thread { [self] in serve(maxRequests) }
+        thread.start()
+    }
+
+    var url: String { "http://127.0.0.1:\(port)" }
+
+    /// Stops accepting and waits (briefly) for the serving thread to close the socket. Only that
+    /// thread closes it, so a blocked `accept` never picks up a later socket that reuses the descriptor.
+    func stop() {
+        shutdown(listener, Int32(SHUT_RDWR))
+        _ = finished.wait(timeout: .now() + 2)
+    }
+
+    private let finished = DispatchSemaphore(value: 0)
+
+    private func serve(_ maxRequests: Int) {
+        defer {
+            close(listener)
+            finished.signal()
+        }
+        for index in 0..<maxRequests {
+            let connection = accept(listener, nil, nil)
+            guard connection >= 0 else { return }
+            defer { close(connection) }
+            guard let request = Self.read(connection) else { continue }
+            lock.withLock { received.append(request) }
+            switch handler(request, index) {
+            case .drop:
+                continue
+            case .stall(let seconds):
+                Thread.sleep(forTimeInterval: seconds)
+            case .reply(let status, let headers, let body):
+                var head = "HTTP/1.1 \(status) Status\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n"
+                for (name, value) in headers { head += "\(name): \(value)\r\n" }
+                let bytes = Array((head + "\r\n" + body).utf8)
+                _ = bytes.withUnsafeBytes { send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            }
+        }
+    }
+
+    /// Reads the head up to the blank line, then `Content-Length` bytes of body.
+    private static func read(_ connection: Int32) -> Request? {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        let separator = Data("\r\n\r\n".utf8)
+        var headEnd: Range<Data.Index>?
+        var expected = Int.max
+        while data.count < expected {
+            let count = buffer.withUnsafeMutableBytes { recv(connection, $0.baseAddress, $0.count, 0) }
+            guard count > 0 else { return nil }
+            data.append(contentsOf: buffer[0..<count])
+            if headEnd == nil, let found = data.range(of: separator) {
+                headEnd = found
+                let head = String(decoding: data[..<found.lowerBound], as: UTF8.self)
+                let length = head.split(separator: "\r\n").compactMap { line -> Int? in
+                    let parts = line.split(separator: ":", maxSplits: 1)
+                    return parts.count == 2 && parts[0].lowercased() == "content-length"
+                        ? Int(parts[1].trimmingCharacters(in: .whitespaces)) : nil
+                }.first ?? 0
+                expected = found.upperBound + length
+            }
+        }
+        guard let headEnd else { return nil }
+        let lines = String(decoding: data[..<headEnd.lowerBound], as: UTF8.self).split(separator: "\r\n")
+        let requestLine = lines.first?.split(separator: " ") ?? []
+        guard requestLine.count >= 2 else { return nil }
+        var headers: [String: String] = [:]
+        for line in lines.dropFirst() {
+            let parts = line.split(separator: ":", maxSplits: 1)
+            if parts.count == 2 { headers[parts[0].lowercased()] = parts[1].trimmingCharacters(in: .whitespaces) }
+        }
+        return Request(method: String(requestLine[0]), target: String(requestLine[1]), headers: headers,
+                       body: Data(data[headEnd.upperBound...]))
+    }
+}

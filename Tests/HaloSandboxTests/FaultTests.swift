@@ -1,0 +1,38 @@
+import HaloSandbox
+import Testing
+
+@Test func injectedFaultAnswersCountTimesThenTheRealReply() async throws {
+    try await withSandbox { sandbox in
+        let token = try await sandbox.token()
+        let fault = #"{"method":"GET","path":"/api/client","status":503,"count":2,"retry_after":1}"#
+        #expect(try await sandbox.send("POST", "/_sandbox/faults", body: fault).status == 201)
+        let first = try await sandbox.get("/api/Client", token: token)
+        #expect(first.status == 503)
+        #expect(first.headers["retry-after"] == "1")
+        #expect(try await sandbox.get("/api/client", token: token).status == 503)
+        #expect(try await sandbox.get("/api/client", token: token).status == 200)
+        let stats = sandbox.server.stats()
+        #expect(stats["GET /api/client"] == 3)
+        #expect(stats.faultsServed == 2)
+    }
+}
+
+@Test func faultedPostIsNotApplied() async throws {
+    try await withSandbox { sandbox in
+        let token = try await sandbox.token()
+        sandbox.server.injectFault(SandboxFault(method: "post", pathPrefix: "/api/tickets", status: 500))
+        let reply = try await sandbox.post("/api/tickets", #"[{"summary":"only once"}]"#, token: token)
+        #expect(reply.status == 500)
+        let search = try await sandbox.get("/api/tickets?search=only%20once", token: token)
+        #expect(search.recordCount == 0)
+        #expect(sandbox.server.stats().writes == 0)
+        #expect(sandbox.server.stats()["POST /api/tickets"] == 1)
+    }
+}
+
+@Test func malformedFaultIs400() async throws {
+    try await withSandbox { sandbox in
+        let reply = try await sandbox.send("POST", "/_sandbox/faults", body: #"{"path":"/api"}"#)
+        #expect(reply.status == 400)
+    }
+}
