@@ -10,8 +10,9 @@ public struct InterpreterOptions {
     public var performer: RequestPerformer? = nil
     /// Built-ins the embedder adds (for example REPL helpers).
     public var extraBuiltins: [BuiltinFunction] = []
-    /// Deepest allowed chain of script function calls.
-    public var maxCallDepth = 2_000
+    /// Deepest allowed chain of script function calls. Each level costs native stack: the default
+    /// fits an ordinary 8 MB thread; the `halo` command runs on a large stack and allows more.
+    public var maxCallDepth = 400
     public init() {}
 }
 
@@ -46,8 +47,10 @@ public final class Interpreter: BuiltinContext {
     public func check(source: String, file: String) throws {
         sources.add(source, file: file)
         let scope = Scope(parent: nil)
-        _ = try Resolver(scope: scope, builtins: builtins, loader: loader, file: file)
-            .resolveTopLevel(try Parser.parse(source, file: file))
+        let parsed = try Parser.parse(source, file: file)
+        _ = try loader.asMain(file) {
+            try Resolver(scope: scope, builtins: builtins, loader: loader, file: file).resolveTopLevel(parsed)
+        }
     }
 
     /// The `param` names a program declares, in order, with whether each has a default.
@@ -65,8 +68,9 @@ public final class Interpreter: BuiltinContext {
         sources.add(source, file: file)
         let parsed = try Parser.parse(source, file: file)
         try checkOverrides(overrides, against: parsed)
-        let statements = try Resolver(scope: mainScope, builtins: builtins, loader: loader, file: file)
-            .resolveTopLevel(parsed)
+        let statements = try loader.asMain(file) {
+            try Resolver(scope: mainScope, builtins: builtins, loader: loader, file: file).resolveTopLevel(parsed)
+        }
         mainFrame.grow(to: mainScope.count)
         self.overrides = overrides
         var last: Value? = nil

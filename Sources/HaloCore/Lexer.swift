@@ -178,6 +178,7 @@ public struct Lexer {
             guard let c = peek() else { throw error("unterminated string", line: startLine, column: startColumn) }
             if c == UInt8(ascii: "\"") { advance(); break }
             if c == UInt8(ascii: "\\") {
+                guard peek(1) != nil else { throw error("unterminated string", line: startLine, column: startColumn) }
                 try lexEscape(into: &text)
             } else if c == UInt8(ascii: "<"), peek(1) == UInt8(ascii: "<") {
                 if !text.isEmpty { parts.append(.text(String(decoding: text, as: UTF8.self))); text = [] }

@@ -17,9 +17,20 @@ public final class ModuleLoader {
         self.builtins = builtins
     }
 
+    /// Resolves the main program with its own path on the loading stack, so an import cycle that
+    /// comes back to it is reported from the main file.
+    func asMain<T>(_ file: String, _ body: () throws -> T) throws -> T {
+        guard !file.hasPrefix("<"), file != "-e", FileManager.default.fileExists(atPath: file) else { return try body() }
+        loading.append(URL(fileURLWithPath: file).standardizedFileURL.path)
+        defer { loading.removeLast() }
+        return try body()
+    }
+
     func load(_ importPath: String, from importer: String, at location: SourceLocation) throws -> Module {
         guard let path = locate(importPath, from: importer) else {
-            let searched = importPath.hasPrefix(".") ? "next to \(importer)" : "in \(searchPaths.joined(separator: ", "))"
+            let searched = importPath.hasPrefix(".") ? "next to \(importer)"
+                : searchPaths.isEmpty ? "nowhere: no module search path is set (HALO_PATH)"
+                : "in \(searchPaths.joined(separator: ", "))"
             throw ScriptError(.syntax, "cannot find module '\(importPath)' (looked \(searched))", at: location)
         }
         if let index = loading.firstIndex(of: path) {

@@ -206,9 +206,12 @@ public struct Parser {
         }
     }
 
+    /// `fn name(` declares; `fn (` is a function literal. A keyword in the name spot is reported as such.
     private func isNamedFunction() -> Bool {
-        if case .identifier = tokens[index + 1].kind { return true }
-        return false
+        switch tokens[index + 1].kind {
+        case .identifier, .keyword: return true
+        default: return false
+        }
     }
 
     private mutating func parseIf() throws -> Stmt {

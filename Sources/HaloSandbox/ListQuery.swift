@@ -7,6 +7,8 @@ struct ListQuery {
     let search: String?
     let searchFields: [String]
     let includeInactive: Bool
+    /// Only resources with an `inactive` flag hide inactive records by default.
+    let hidesInactive: Bool
     let openOnly: Bool
     let closedOnly: Bool
     let order: String?
@@ -21,6 +23,7 @@ struct ListQuery {
         search = query["search"].map { $0.lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
         searchFields = kind.searchFields
         includeInactive = query.flag("includeinactive")
+        hidesInactive = kind.hasInactiveFlag
         openOnly = kind.isTickets && query.flag("open_only")
         closedOnly = kind.isTickets && query.flag("closed_only")
         order = query["order"].map { $0.lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
@@ -31,7 +34,7 @@ struct ListQuery {
 
     /// The reply body: `{"record_count": <all matches>, "<key>": [<this page>]}`.
     func listBody(of table: ResourceTable, key: String) -> [UInt8] {
-        let matches = sorted(table.records.filter(matches))
+        let matches = sorted(needsScan ? table.records.filter(matches) : table.records)
         let window: ArraySlice<Record>
         if let page {
             let start = min(matches.count, (page.number - 1) * page.size)
@@ -47,10 +50,15 @@ struct ListQuery {
         return out
     }
 
+    /// The common unfiltered page must not pay for a pass over all records.
+    private var needsScan: Bool {
+        !filters.isEmpty || search != nil || openOnly || closedOnly || !includeInactive && hidesInactive
+    }
+
     private func matches(_ record: Record) -> Bool {
         let object = record.object
         for filter in filters where object[filter.field]?.intValue != filter.value { return false }
-        if !includeInactive, object["inactive"]?.boolValue == true { return false }
+        if !includeInactive, hidesInactive, object["inactive"]?.boolValue == true { return false }
         if openOnly || closedOnly {
             let closed = object["status_id"]?.intValue == ResourceKind.closedStatusID
             if openOnly && closed || closedOnly && !closed { return false }

@@ -17,16 +17,14 @@ struct RateLimiter: Sendable {
         while head < accepted.count, accepted[head] + window <= now { head += 1 }
         if head > 1024 { accepted.removeFirst(head); head = 0 }
         if accepted.count - head >= limit {
-            let wait = accepted[head] + window - now
-            let seconds = Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18
-            return max(1, Int(seconds.rounded(.up)))
+            return max(1, Int((accepted[head] + window - now).seconds.rounded(.up)))
         }
         accepted.append(now)
         return nil
     }
 
     var windowDescription: String {
-        let seconds = Double(window.components.seconds)
+        let seconds = window.seconds.rounded()
         return seconds >= 60 && seconds.truncatingRemainder(dividingBy: 60) == 0
             ? "\(Int(seconds / 60)) minute" : "\(Int(seconds)) second"
     }

@@ -3,7 +3,7 @@ import Hummingbird
 /// The Hummingbird adapter: one responder for every path, because Halo matches paths
 /// case-insensitively and Hummingbird's router does not.
 struct SandboxResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
+    typealias Context = SandboxRequestContext
 
     let router: SandboxRouter
     private static let maxBody = 64 << 20
@@ -16,6 +16,7 @@ struct SandboxResponder: HTTPResponder {
             query: QueryParameters(request.uri.query),
             authorization: request.headers[.authorization],
             host: request.head.authority,
+            fromLoopback: context.fromLoopback,
             body: Array(body.readableBytesView))
         let reply = router.handle(call)
         var headers = HTTPFields()
@@ -28,5 +29,18 @@ struct SandboxResponder: HTTPResponder {
         }
         return Response(status: .init(code: reply.status), headers: headers,
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: reply.body)))
+    }
+}
+
+/// Remembers whether the peer is on this machine: the /_sandbox control endpoints answer no
+/// one else, even when the sandbox is bound to a public address.
+struct SandboxRequestContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    let fromLoopback: Bool
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        let peer = source.channel.remoteAddress?.ipAddress ?? ""
+        fromLoopback = peer.hasPrefix("127.") || peer == "::1" || peer.hasPrefix("::ffff:127.")
     }
 }

@@ -74,6 +74,7 @@ struct SandboxRouter: Sendable {
     // MARK: - Control endpoints (not Halo's; for tests)
 
     private func control(_ call: SandboxCall) -> Reply {
+        guard call.fromLoopback else { return .message(403, "Sandbox control endpoints answer loopback clients only.") }
         switch (call.method, Array(call.path.segments.dropFirst())) {
         case ("GET", ["stats"]):
             return .json(200, state.withLock { $0.stats.json })
@@ -95,10 +96,17 @@ struct SandboxRouter: Sendable {
             state.withLock { $0.faults.removeAll() }
             return .empty(200)
         case ("POST", ["reset"]):
-            state.withLock { $0 = SandboxWorld(data: seeds, options: options, keepingTokensOf: $0) }
+            reset()
             return .json(200, ["reset": .bool(true)])
         default:
             return .message(404, "Unknown sandbox control endpoint '\(call.path.normalized)'.")
         }
+    }
+
+    /// Back to the seeds (re-read if the files changed since start), with no stats, faults or
+    /// rate-limit history. Issued tokens stay valid so a client can carry on.
+    func reset() {
+        let data = (try? SeedLoader.load(directory: options.seedsDirectory)) ?? seeds
+        state.withLock { $0 = SandboxWorld(data: data, options: options, keepingTokensOf: $0) }
     }
 }

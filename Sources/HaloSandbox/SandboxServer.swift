@@ -9,17 +9,17 @@ public final class SandboxServer: Sendable {
     public let options: SandboxOptions
     /// How long reading (or fetching from the process cache) the seeds took at start, in seconds.
     public let seedLoadSeconds: Double
-    private let state: Locked<SandboxWorld>
+    private let router: SandboxRouter
     private let task: Task<Void, any Error>
 
     public var url: String { "http://\(options.host):\(port)" }
 
-    private init(port: Int, options: SandboxOptions, seedLoadSeconds: Double, state: Locked<SandboxWorld>,
+    private init(port: Int, options: SandboxOptions, seedLoadSeconds: Double, router: SandboxRouter,
                  task: Task<Void, any Error>) {
         self.port = port
         self.options = options
         self.seedLoadSeconds = seedLoadSeconds
-        self.state = state
+        self.router = router
         self.task = task
     }
 
@@ -29,8 +29,8 @@ public final class SandboxServer: Sendable {
         let loadStart = clock.now
         let seeds = try SeedLoader.load(directory: options.seedsDirectory)
         let loadTime = clock.now - loadStart
-        let state = Locked(SandboxWorld(data: seeds, options: options))
-        let router = SandboxRouter(options: options, seeds: seeds, state: state)
+        let router = SandboxRouter(options: options, seeds: seeds,
+                                   state: Locked(SandboxWorld(data: seeds, options: options)))
 
         // Hummingbird logs at info on start and at error when cancelled; the sandbox must be silent.
         var logger = Logger(label: "halo-sandbox")
@@ -54,8 +54,8 @@ public final class SandboxServer: Sendable {
             if case .failure(let error) = await task.result { throw error }
             throw SandboxError.failedToStart("could not listen on \(options.host):\(options.port)")
         }
-        let seconds = Double(loadTime.components.seconds) + Double(loadTime.components.attoseconds) / 1e18
-        return SandboxServer(port: port, options: options, seedLoadSeconds: seconds, state: state, task: task)
+        return SandboxServer(port: port, options: options, seedLoadSeconds: loadTime.seconds, router: router,
+                             task: task)
     }
 
     /// For synchronous callers (the interpreter): starts the server on a background task and
@@ -84,20 +84,17 @@ public final class SandboxServer: Sendable {
     }
 
     public func stats() -> SandboxStats {
-        state.withLock { $0.stats }
+        router.state.withLock { $0.stats }
     }
 
     public func injectFault(_ fault: SandboxFault) {
         guard fault.count > 0 else { return }
-        state.withLock { $0.faults.append(fault) }
+        router.state.withLock { $0.faults.append(fault) }
     }
 
     /// Back to the seed data, with no stats, faults or rate-limit history (tokens stay valid).
     public func reset() {
-        let seeds = (try? SeedLoader.load(directory: options.seedsDirectory))
-        state.withLock { world in
-            world = SandboxWorld(data: seeds ?? world.data, options: options, keepingTokensOf: world)
-        }
+        router.reset()
     }
 }
 

@@ -38,11 +38,12 @@ struct SandboxCall: Sendable {
     let authorization: String?
     /// Host header, for the URLs the discovery endpoints hand out.
     let host: String?
+    let fromLoopback: Bool
     let body: [UInt8]
 }
 
 extension SandboxWorld {
-    /// Seed data, no stats, faults or rate history; issued tokens survive so a client can go on.
+    /// A fresh world that keeps the tokens already handed out.
     init(data: SandboxData, options: SandboxOptions, keepingTokensOf previous: SandboxWorld) {
         self.init(data: data, options: options)
         tokens = previous.tokens

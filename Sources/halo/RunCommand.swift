@@ -60,6 +60,7 @@ struct RunCommand: ParsableCommand {
         options.searchPaths = Installation.moduleSearchPaths
         options.output = Terminal.writeOutput
         options.performer = session.performer
+        options.maxCallDepth = 10_000   // onLargeStack gives room for it
         let interpreter = Interpreter(options)
         do {
             try interpreter.run(source: source, file: name, overrides: overrides)

@@ -53,6 +53,10 @@ import Testing
         #expect(try run(#"print {if: 1, 2: "two"}"#) == [#"{"if":1,"2":"two"}"#])
     }
 
+    @Test func repeatedObjectKeyKeepsItsPlaceAndTakesTheLastValue() throws {
+        #expect(try run("print {a: 1, b: 2, a: 3}") == [#"{"a":3,"b":2}"#])
+    }
+
     @Test func pastedJSONIsAnExpression() throws {
         let source = """
         payload = {
@@ -303,6 +307,7 @@ import Testing
     @Test func forOverNullIsAnError() {
         #expect(errorAt("for x in null {}") == "1:1: cannot loop over null (is the value missing?)")
         #expect(errorAt("for x in 5 {}") == "1:1: cannot loop over number")
+        #expect(errorAt("for x in true {}") == "1:1: cannot loop over bool")
     }
 
     @Test func whileBreakContinue() throws {
@@ -412,6 +417,18 @@ import Testing
         print c(), d()
         """
         #expect(try run(source) == ["2 1"])
+    }
+
+    @Test func trailingCommasInParametersAndArguments() throws {
+        #expect(try run("fn f(a, b,) { return a + b }\nprint f(1, 2,)") == ["3"])
+    }
+
+    @Test func anonymousFunctionCanBeCalledDirectly() throws {
+        #expect(try run("print fn (x) { return x * 2 }(3)") == ["6"])
+    }
+
+    @Test func ownFunctionHidesABuiltinOfTheSameName() throws {
+        #expect(try run("fn len(x) { return \"mine\" }\nprint len([1])") == ["mine"])
     }
 
     @Test func recursion() throws {
