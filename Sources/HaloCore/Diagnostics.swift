@@ -1,12 +1,38 @@
+import Synchronization
+
 /// A position in a source file; lines and columns count from 1, columns in characters.
+///
+/// The file is kept as a small interned number so that a location is a plain value: the syntax tree
+/// holds one per node, and copying a String there cost a retain and a release on every evaluation.
 public struct SourceLocation: Sendable, Equatable {
-    public var file: String
+    private let fileID: Int
     public var line: Int
     public var column: Int
+
     public init(file: String, line: Int, column: Int) {
-        self.file = file
+        self.fileID = FileNames.id(for: file)
         self.line = line
         self.column = column
+    }
+
+    public var file: String { FileNames.name(for: fileID) }
+}
+
+/// The interning table behind `SourceLocation.file`; touched when parsing and when reporting.
+private enum FileNames {
+    private static let table = Mutex<(names: [String], ids: [String: Int])>(([], [:]))
+
+    static func id(for name: String) -> Int {
+        table.withLock { table in
+            if let id = table.ids[name] { return id }
+            table.names.append(name)
+            table.ids[name] = table.names.count - 1
+            return table.names.count - 1
+        }
+    }
+
+    static func name(for id: Int) -> String {
+        table.withLock { $0.names[id] }
     }
 }
 

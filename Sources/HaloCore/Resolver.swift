@@ -200,7 +200,7 @@ final class Resolver {
                 return part
             })
         case .list(let es): return .list(try es.map(resolve))
-        case .object(let entries): return .object(try entries.map { ($0.key, try resolve($0.value)) })
+        case .object(let entries): return .object(try entries.map { ObjectEntry(key: $0.key, value: try resolve($0.value)) })
         case .comprehension(let element, let binding, let iterable, let condition):
             return .comprehension(element: try resolve(element), binding: try bind(binding),
                                   iterable: try resolve(iterable), condition: try condition.map(resolve))
@@ -225,7 +225,7 @@ final class Resolver {
             r.argument = try r.argument.map(resolve)
             r.response = try bind(r.response)
             r.status = try bind(r.status)
-            r.outputs = try r.outputs.map { (try bind($0.binding), try resolve($0.value)) }
+            r.outputs = try r.outputs.map { OutputClause(binding: try bind($0.binding), value: try resolve($0.value)) }
             return .request(r)
         }
     }
@@ -243,7 +243,7 @@ final class Resolver {
         }
         for p in decl.parameters { scope.declare(p.binding.name) }
         try declare(decl.body)
-        decl.parameters = try decl.parameters.map { (try bind($0.binding), try $0.defaultValue.map(resolve)) }
+        decl.parameters = try decl.parameters.map { Parameter(binding: try bind($0.binding), defaultValue: try $0.defaultValue.map(resolve)) }
         decl.body = try resolve(decl.body)
         decl.frameSize = scope.count
     }

@@ -4,7 +4,7 @@ public indirect enum Expr {
     case literal(Value)
     case string([InterpolationPart])
     case list([Expr])
-    case object([(key: String, value: Expr)])
+    case object([ObjectEntry])
     case comprehension(element: Expr, binding: Binding, iterable: Expr, condition: Expr?)
     case name(String, SourceLocation)
     case local(slot: Int, name: String, SourceLocation)
@@ -58,24 +58,49 @@ public struct RequestExpr {
     public var all: Bool
     public var target: Expr
     public var argument: Expr?
-    public var outputs: [(binding: Binding, value: Expr)]
+    public var outputs: [OutputClause]
     /// Where the request leaves `response` and `status`.
     public var response: Binding
     public var status: Binding
     public var location: SourceLocation
 }
 
+/// A function parameter. A struct, not a tuple: arrays of tuples copy through generic metadata.
+public struct Parameter {
+    public var binding: Binding
+    public var defaultValue: Expr?
+}
+
+/// One `key: value` of an object literal.
+public struct ObjectEntry {
+    public var key: String
+    public var value: Expr
+}
+
+/// One `-> name = response^...` clause of a request.
+public struct OutputClause {
+    public var binding: Binding
+    public var value: Expr
+}
+
 public final class FunctionDecl {
     public let name: String
-    public var parameters: [(binding: Binding, defaultValue: Expr?)]
+    public var parameters: [Parameter] {
+        didSet { requiredCount = parameters.filter { $0.defaultValue == nil }.count }
+    }
+    /// Parameters without a default, counted once rather than on every call.
+    public private(set) var requiredCount: Int
     public var body: [Stmt]
     /// Number of local slots, known after resolving.
     public var frameSize = 0
+    /// The body compiled to closures, made on first use.
+    var compiled: CompiledFunction?
     public let location: SourceLocation
 
-    init(name: String, parameters: [(binding: Binding, defaultValue: Expr?)], body: [Stmt], location: SourceLocation) {
+    init(name: String, parameters: [Parameter], body: [Stmt], location: SourceLocation) {
         self.name = name
         self.parameters = parameters
+        self.requiredCount = parameters.filter { $0.defaultValue == nil }.count
         self.body = body
         self.location = location
     }

@@ -1,0 +1,257 @@
+/// Expressions compiled to closures. A tree-walker that switches over an indirect enum pays a
+/// retain and a release for each child it visits; a closure holds its children already, so running
+/// it is an indirect call. Hot shapes (`n < 2`, `a + b` on ints, calls of script functions) get
+/// closures of their own.
+typealias CompiledExpr = (Frame) throws -> Value
+typealias CompiledBlock = (Frame) throws -> Flow
+
+/// A function's body and parameter defaults, compiled once.
+final class CompiledFunction {
+    let body: CompiledBlock
+    let defaults: [CompiledExpr?]
+
+    init(body: @escaping CompiledBlock, defaults: [CompiledExpr?]) {
+        self.body = body
+        self.defaults = defaults
+    }
+}
+
+extension Interpreter {
+    func compiledFunction(_ decl: FunctionDecl) -> CompiledFunction {
+        if let compiled = decl.compiled { return compiled }
+        let compiled = CompiledFunction(body: compileBlock(decl.body),
+                                        defaults: decl.parameters.map { $0.defaultValue.map(compile) })
+        decl.compiled = compiled
+        return compiled
+    }
+
+    func compile(_ expr: Expr) -> CompiledExpr {
+        unowned(unsafe) let vm = self
+        switch expr {
+        case .literal(let v):
+            return { _ in v }
+        case .local(let slot, let name, let loc):
+            return { frame in
+                guard let v = frame.slots[slot] else { throw vm.unassigned(name, loc) }
+                return v
+            }
+        case .outer(let depth, let slot, let name, let loc):
+            return { frame in
+                guard let v = frame.ancestor(depth).slots[slot] else { throw vm.unassigned(name, loc) }
+                return v
+            }
+        case .builtin(let f):
+            let value = Value.function(f)
+            return { _ in value }
+        case .string(let parts):
+            let compiled: [(String?, CompiledExpr?)] = parts.map { part in
+                switch part {
+                case .text(let t): (t, nil)
+                case .expr(let e): (nil, compile(e))
+                }
+            }
+            return { frame in
+                var text = ""
+                for (literal, e) in compiled {
+                    if let literal { text += literal } else if let e { text += try e(frame).display }
+                }
+                return .string(text)
+            }
+        case .list(let elements):
+            let compiled = elements.map(compile)
+            return { frame in
+                var items: [Value] = []
+                items.reserveCapacity(compiled.count)
+                for e in compiled { items.append(try e(frame)) }
+                return .list(items)
+            }
+        case .object(let entries):
+            let keys = entries.map(\.key), values = entries.map { compile($0.value) }
+            return { frame in
+                var o = HaloObject()
+                for i in keys.indices { o[keys[i]] = try values[i](frame) }
+                return .object(o)
+            }
+        case .comprehension(let element, let binding, let iterable, let condition):
+            return compileComprehension(element, binding, iterable, condition)
+        case .child(let base, let key, let loc):
+            let b = compile(base)
+            switch key {
+            case .name(let n): return { frame in ChildAccess.read(try b(frame), name: n) }
+            case .index(let i): return { frame in ChildAccess.read(try b(frame), index: i) }
+            case .computed(let e):
+                let k = compile(e)
+                return { frame in
+                    let value = try b(frame), key = try k(frame)
+                    return try vm.located(loc) { try ChildAccess.read(value, computed: key) }
+                }
+            }
+        case .unary(let op, let e, let loc):
+            let operand = compile(e)
+            switch op {
+            case .not: return { frame in .bool(!(try operand(frame).isTruthy)) }
+            case .negate:
+                return { frame in
+                    let v = try operand(frame)
+                    return try vm.located(loc) { try Operators.negate(v) }
+                }
+            }
+        case .binary(let op, let l, let r, let loc):
+            return compileBinary(op, l, r, loc)
+        case .and(let l, let r):
+            let a = compile(l), b = compile(r)
+            return { frame in
+                let v = try a(frame)
+                return v.isTruthy ? try b(frame) : v
+            }
+        case .or(let l, let r):
+            let a = compile(l), b = compile(r)
+            return { frame in
+                let v = try a(frame)
+                return v.isTruthy ? v : try b(frame)
+            }
+        case .coalesce(let l, let r):
+            let a = compile(l), b = compile(r)
+            return { frame in
+                let v = try a(frame)
+                return v.isNull ? try b(frame) : v
+            }
+        case .call(let callee, let args, let loc):
+            return compileCall(callee, args, loc)
+        case .function(let decl):
+            _ = compiledFunction(decl)
+            return { frame in .function(Closure(decl: decl, captured: frame)) }
+        case .request(let r):
+            return compileRequest(r)
+        case .name(let name, let loc):
+            return { _ in throw ScriptError(.runtime, "internal: unresolved name '\(name)'", at: loc) }
+        }
+    }
+
+    /// Stores into a resolved variable.
+    @inline(__always)
+    func store(_ value: Value, _ binding: Binding, _ frame: Frame) {
+        frame.ancestor(binding.depth).slots[binding.slot] = value
+    }
+
+    private func compileBinary(_ op: BinaryOperator, _ l: Expr, _ r: Expr, _ loc: SourceLocation) -> CompiledExpr {
+        unowned(unsafe) let vm = self
+        let a = compile(l)
+        // A constant int on the right (`n < 2`, `n - 1`) is the commonest shape in loops and recursion.
+        if case .literal(.int(let k)) = r, let intOp = Self.intOperation(op) {
+            return { frame in
+                let x = try a(frame)
+                if case .int(let i) = x, let result = intOp(i, k) { return result }
+                return try vm.located(loc) { try Operators.apply(op, x, .int(k)) }
+            }
+        }
+        let b = compile(r)
+        if let intOp = Self.intOperation(op) {
+            return { frame in
+                let x = try a(frame), y = try b(frame)
+                if case .int(let i) = x, case .int(let j) = y, let result = intOp(i, j) { return result }
+                return try vm.located(loc) { try Operators.apply(op, x, y) }
+            }
+        }
+        switch op {
+        case .equal: return { frame in .bool(try a(frame) == b(frame)) }
+        case .notEqual: return { frame in .bool(try a(frame) != b(frame)) }
+        default:
+            return { frame in
+                let x = try a(frame), y = try b(frame)
+                return try vm.located(loc) { try Operators.apply(op, x, y) }
+            }
+        }
+    }
+
+    /// Integer fast paths; nil when the operation must take the general route (overflow, division).
+    private static func intOperation(_ op: BinaryOperator) -> ((Int, Int) -> Value?)? {
+        switch op {
+        case .add: return { i, j in let (s, o) = i.addingReportingOverflow(j); return o ? nil : .int(s) }
+        case .subtract: return { i, j in let (s, o) = i.subtractingReportingOverflow(j); return o ? nil : .int(s) }
+        case .multiply: return { i, j in let (s, o) = i.multipliedReportingOverflow(by: j); return o ? nil : .int(s) }
+        case .less: return { i, j in .bool(i < j) }
+        case .lessEqual: return { i, j in .bool(i <= j) }
+        case .greater: return { i, j in .bool(i > j) }
+        case .greaterEqual: return { i, j in .bool(i >= j) }
+        case .equal: return { i, j in .bool(i == j) }
+        case .notEqual: return { i, j in .bool(i != j) }
+        case .remainder: return { i, j in j > 0 ? .int(i % j) : nil }
+        case .divide, .in: return nil
+        }
+    }
+
+    private func compileCall(_ callee: Expr, _ args: [Expr], _ loc: SourceLocation) -> CompiledExpr {
+        unowned(unsafe) let vm = self
+        let compiledArgs = args.map(compile)
+        if case .builtin(let builtin) = callee {
+            return { frame in
+                var values: [Value] = []
+                values.reserveCapacity(compiledArgs.count)
+                for a in compiledArgs { values.append(try a(frame)) }
+                return try vm.callBuiltin(builtin, values, at: loc)
+            }
+        }
+        let f = compile(callee)
+        return { frame in
+            let fn = try f(frame)
+            if case .function(let callable) = fn, let closure = callable as? Closure {
+                // Arguments go straight into the callee's frame: no argument array per call.
+                let callFrame = try vm.newFrame(for: closure, argumentCount: compiledArgs.count, at: loc)
+                for i in compiledArgs.indices { callFrame.slots[i] = try compiledArgs[i](frame) }
+                return try vm.invoke(closure, callFrame, argumentCount: compiledArgs.count, at: loc)
+            }
+            var values: [Value] = []
+            values.reserveCapacity(compiledArgs.count)
+            for a in compiledArgs { values.append(try a(frame)) }
+            return try vm.callValue(fn, values, at: loc)
+        }
+    }
+
+    private func compileComprehension(_ element: Expr, _ binding: Binding, _ iterable: Expr,
+                                      _ condition: Expr?) -> CompiledExpr {
+        unowned(unsafe) let vm = self
+        let e = compile(element), source = compile(iterable), test = condition.map(compile)
+        return { frame in
+            let items = try Self.loopItems(try source(frame), at: binding.location)
+            var result: [Value] = []
+            result.reserveCapacity(items.count)
+            for item in items {
+                vm.store(item, binding, frame)
+                if let test, !(try test(frame).isTruthy) { continue }
+                result.append(try e(frame))
+            }
+            return .list(result)
+        }
+    }
+
+    /// What a comprehension walks: list items, object keys, or a string's characters.
+    static func loopItems(_ source: Value, at loc: SourceLocation) throws -> [Value] {
+        switch source {
+        case .list(let l): return l
+        case .object(let o): return o.keys.map(Value.string)
+        case .string(let s): return s.map { .string(String($0)) }
+        case .null: throw ScriptError(.runtime, "cannot loop over null (is the value missing?)", at: loc)
+        default: throw ScriptError(.runtime, "cannot loop over \(source.typeName)", at: loc)
+        }
+    }
+
+    private func compileRequest(_ r: RequestExpr) -> CompiledExpr {
+        unowned(unsafe) let vm = self
+        let target = compile(r.target), argument = r.argument.map(compile)
+        let outputs = r.outputs.map { ($0.binding, compile($0.value)) }
+        return { frame in
+            guard let performer = vm.performer else { throw vm.noConnection(r.location) }
+            let path = try target(frame)
+            guard case .string(let text) = path else {
+                throw ScriptError(.runtime, "a request path must be a string, got \(path.typeName)", at: r.location)
+            }
+            let spec = RequestSpec(method: r.method, all: r.all, path: text, argument: try argument?(frame))
+            let result = try vm.located(r.location) { try performer.perform(spec) }
+            vm.store(result.body, r.response, frame)
+            vm.store(.int(result.status), r.status, frame)
+            for (binding, value) in outputs { vm.store(try value(frame), binding, frame) }
+            return result.body
+        }
+    }
+}

@@ -1,0 +1,264 @@
+/// How a statement ends: normally, or by `break`, `continue` or `return`.
+enum Flow {
+    case normal, breakLoop, continueLoop
+    case returnValue(Value)
+}
+
+/// Statements compiled to closures (see Compiler.swift for why).
+extension Interpreter {
+    func compileBlock(_ statements: [Stmt]) -> CompiledBlock {
+        let compiled = statements.map(compile)
+        switch compiled.count {
+        case 0: return { _ in .normal }
+        case 1: return compiled[0]
+        default:
+            return { frame in
+                for statement in compiled {
+                    let flow = try statement(frame)
+                    if case .normal = flow { continue }
+                    return flow
+                }
+                return .normal
+            }
+        }
+    }
+
+    func compile(_ statement: Stmt) -> CompiledBlock {
+        unowned(unsafe) let vm = self
+        switch statement {
+        case .expression(let e, _):
+            let expr = compile(e)
+            return { frame in _ = try expr(frame); return .normal }
+        case .assign(let b, let e):
+            let value = compile(e)
+            let slot = b.slot, depth = b.depth
+            if depth == 0 {
+                return { frame in frame.slots[slot] = try value(frame); return .normal }
+            }
+            return { frame in
+                let v = try value(frame)
+                frame.ancestor(depth).slots[slot] = v
+                return .normal
+            }
+        case .assignChild(let b, let keys, let e, let loc):
+            return compileAssignChild(b, keys, e, loc)
+        case .compound(let b, let op, let e, let loc):
+            return compileCompound(b, op, e, loc)
+        case .ifElse(let condition, let then, let otherwise):
+            let test = compile(condition), yes = compileBlock(then), no = otherwise.map(compileBlock)
+            if let no {
+                return { frame in try test(frame).isTruthy ? try yes(frame) : try no(frame) }
+            }
+            return { frame in try test(frame).isTruthy ? try yes(frame) : .normal }
+        case .forIn(let first, let second, let iterable, let body, let loc):
+            return compileFor(first, second, iterable, body, loc)
+        case .whileLoop(let condition, let body):
+            let test = compile(condition), run = compileBlock(body)
+            return { frame in
+                while try test(frame).isTruthy {
+                    switch try run(frame) {
+                    case .breakLoop: return .normal
+                    case .returnValue(let v): return .returnValue(v)
+                    case .normal, .continueLoop: continue
+                    }
+                }
+                return .normal
+            }
+        case .breakLoop: return { _ in .breakLoop }
+        case .continueLoop: return { _ in .continueLoop }
+        case .function(let b, let decl):
+            _ = compiledFunction(decl)
+            return { frame in
+                vm.store(.function(Closure(decl: decl, captured: frame)), b, frame)
+                return .normal
+            }
+        case .returnValue(let e, _):
+            guard let value = e.map(compile) else { return { _ in .returnValue(.null) } }
+            return { frame in .returnValue(try value(frame)) }
+        case .print(let exprs):
+            let values = exprs.map(compile)
+            return { frame in
+                vm.output(try values.map { try $0(frame).display }.joined(separator: " "))
+                return .normal
+            }
+        case .assert(let condition, let message, let loc, let source):
+            return compileAssert(condition, message, loc, source)
+        case .fail(let e, let loc):
+            let value = compile(e)
+            return { frame in throw ScriptError(.failure, try value(frame).display, at: loc) }
+        case .tryCatch(let body, let binding, let handler):
+            let run = compileBlock(body), recover = compileBlock(handler)
+            return { frame in
+                do {
+                    return try run(frame)
+                } catch let error as ScriptError where error.kind == .runtime || error.kind == .failure {
+                    if let binding { vm.store(.object(vm.errorObject(error)), binding, frame) }
+                    return try recover(frame)
+                }
+            }
+        case .importModule(let decl):
+            return { frame in try vm.execImport(decl, frame); return .normal }
+        case .param(let b, let defaultValue):
+            let value = defaultValue.map(compile)
+            return { frame in
+                if let given = vm.overrides[b.name] {
+                    vm.store(given, b, frame)
+                } else if let value {
+                    vm.store(try value(frame), b, frame)
+                } else {
+                    throw ScriptError(.usage, "the runbook needs a value for '\(b.name)': pass --set \(b.name)=VALUE", at: b.location)
+                }
+                return .normal
+            }
+        case .auth(let e, let profile, let loc):
+            let value = e.map(compile)
+            return { frame in
+                guard let performer = vm.performer else { throw vm.noConnection(loc) }
+                var options = try value?(frame)
+                if profile, let name = options { options = .object(HaloObject([("profile", name)])) }
+                try vm.located(loc) { try performer.authenticate(options) }
+                return .normal
+            }
+        }
+    }
+
+    private func compileFor(_ first: Binding, _ second: Binding?, _ iterable: Expr, _ body: [Stmt],
+                            _ loc: SourceLocation) -> CompiledBlock {
+        unowned(unsafe) let vm = self
+        let run = compileBlock(body)
+        // `for i in range(...)` counts without building the list.
+        if case .call(.builtin(let f), let args, let callLoc) = iterable, f.name == "range", second == nil {
+            let bounds = args.map(compile)
+            return { frame in
+                let values = try bounds.map { try $0(frame) }
+                let range = try vm.located(callLoc) { try RangeBounds(values) }
+                var i = range.first
+                while let current = i {
+                    vm.store(.int(current), first, frame)
+                    switch try run(frame) {
+                    case .breakLoop: return .normal
+                    case .returnValue(let v): return .returnValue(v)
+                    case .normal, .continueLoop: break
+                    }
+                    i = range.next(after: current)
+                }
+                return .normal
+            }
+        }
+        let source = compile(iterable)
+        return { frame in
+            /// Binds one iteration's variables and runs the body; non-nil ends the loop.
+            func step(_ a: Value, _ b: Value?) throws -> Flow? {
+                if let second, let b {
+                    vm.store(a, first, frame)
+                    vm.store(b, second, frame)
+                } else {
+                    vm.store(b ?? a, first, frame)
+                }
+                switch try run(frame) {
+                case .breakLoop: return .normal
+                case .returnValue(let v): return .returnValue(v)
+                case .normal, .continueLoop: return nil
+                }
+            }
+            let collection = try source(frame)
+            switch collection {
+            case .list(let items):
+                for i in items.indices {
+                    if let flow = try step(second == nil ? items[i] : .int(i), second == nil ? nil : items[i]) { return flow }
+                }
+            case .object(let o):
+                for (k, v) in o.pairs {
+                    if let flow = try step(.string(k), second == nil ? nil : v) { return flow }
+                }
+            case .string(let s):
+                for (i, c) in s.enumerated() {
+                    let char = Value.string(String(c))
+                    if let flow = try step(second == nil ? char : .int(i), second == nil ? nil : char) { return flow }
+                }
+            default:
+                _ = try Self.loopItems(collection, at: loc)   // throws the right message
+            }
+            return .normal
+        }
+    }
+
+    private func compileAssignChild(_ b: Binding, _ keys: [ChildKey], _ e: Expr, _ loc: SourceLocation) -> CompiledBlock {
+        unowned(unsafe) let vm = self
+        let value = compile(e)
+        let keyValues: [CompiledExpr] = keys.map { key in
+            switch key {
+            case .name(let n): let v = Value.string(n); return { _ in v }
+            case .index(let i): let v = Value.int(i); return { _ in v }
+            case .computed(let expr): return compile(expr)
+            }
+        }
+        return { frame in
+            let newValue = try value(frame)
+            let path = try keyValues.map { try $0(frame) }
+            let owner = frame.ancestor(b.depth)
+            guard var container = owner.slots[b.slot] else { throw vm.unassigned(b.name, b.location) }
+            owner.slots[b.slot] = nil   // keep the collection uniquely owned so the write does not copy it
+            defer { owner.slots[b.slot] = container }
+            try vm.located(loc) { try ChildAccess.write(&container, keys: path[...], value: newValue) }
+            return .normal
+        }
+    }
+
+    private func compileCompound(_ b: Binding, _ op: BinaryOperator, _ e: Expr, _ loc: SourceLocation) -> CompiledBlock {
+        unowned(unsafe) let vm = self
+        let value = compile(e)
+        return { frame in
+            let rhs = try value(frame)
+            let owner = frame.ancestor(b.depth)
+            guard var current = owner.slots[b.slot] else { throw vm.unassigned(b.name, b.location) }
+            owner.slots[b.slot] = nil
+            defer { owner.slots[b.slot] = current }
+            // Appending in place keeps `items += [x]` linear over a loop.
+            switch (op, current, rhs) {
+            case (.add, .int(let x), .int(let y)):
+                let (sum, overflow) = x.addingReportingOverflow(y)
+                current = overflow ? .double(Double(x) + Double(y)) : .int(sum)
+            case (.add, .list(var items), .list(let more)):
+                current = .null
+                items.append(contentsOf: more)
+                current = .list(items)
+            case (.add, .string(var text), .string(let more)):
+                current = .null
+                text += more
+                current = .string(text)
+            default:
+                current = try vm.located(loc) { try Operators.apply(op, current, rhs) }
+            }
+            return .normal
+        }
+    }
+
+    private func compileAssert(_ condition: Expr, _ message: Expr?, _ loc: SourceLocation, _ source: String) -> CompiledBlock {
+        unowned(unsafe) let vm = self
+        let text = message.map(compile)
+        let check: (Frame) throws -> (passed: Bool, notes: [String])
+        if case .binary(let op, let l, let r, let opLoc) = condition {
+            // Both sides are evaluated once and shown when the assert fails.
+            let a = compile(l), b = compile(r)
+            check = { frame in
+                let left = try a(frame), right = try b(frame)
+                let passed = try vm.located(opLoc) { try Operators.apply(op, left, right) }.isTruthy
+                return (passed, passed ? [] : ["left:  \(left.display)", "right: \(right.display)"])
+            }
+        } else {
+            let c = compile(condition)
+            check = { frame in (try c(frame).isTruthy, []) }
+        }
+        return { frame in
+            let (passed, notes) = try check(frame)
+            if passed {
+                vm.assertionsPassed += 1
+                return .normal
+            }
+            var described = source
+            if let text { described = try text(frame).display + " (" + source + ")" }
+            throw ScriptError(.assertion, described, at: loc, notes: notes)
+        }
+    }
+}
