@@ -274,7 +274,7 @@ def make_tickets(clients, sites, users, agents):
         last_action = min(NOW, occurred + datetime.timedelta(minutes=RNG.randint(5, 60 * 24 * 6)))
         ticket = {
             "id": len(tickets) + 1, "summary": summary,
-            "details": "%s %s Thanks, %s" % (RNG.choice(DETAIL_OPENERS), RNG.choice(DETAIL_BODIES), user["firstname"]),
+            "details": "%s\n%s\nThanks, %s" % (RNG.choice(DETAIL_OPENERS), RNG.choice(DETAIL_BODIES), user["firstname"]),
             "status_id": status, "tickettype_id": weighted(TICKET_TYPES), "priority_id": weighted(PRIORITIES),
             "client_id": client["id"], "client_name": client["name"], "site_id": site["id"],
             "site_name": site["name"], "user_id": user["id"], "user_name": user["name"],

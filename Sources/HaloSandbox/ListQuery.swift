@@ -6,9 +6,8 @@ struct ListQuery {
     let filters: [(field: String, value: Int)]
     let search: String?
     let searchFields: [String]
-    let includeInactive: Bool
-    /// Only resources with an `inactive` flag hide inactive records by default.
-    let hidesInactive: Bool
+    /// Resources with an `inactive` flag hide those records unless `includeinactive=true`.
+    let hideInactive: Bool
     let openOnly: Bool
     let closedOnly: Bool
     let order: String?
@@ -22,13 +21,14 @@ struct ListQuery {
         filters = kind.filterFields.compactMap { field in query.int(field).map { (field, $0) } }
         search = query["search"].map { $0.lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
         searchFields = kind.searchFields
-        includeInactive = query.flag("includeinactive")
-        hidesInactive = kind.hasInactiveFlag
+        hideInactive = kind.hasInactiveFlag && !query.flag("includeinactive")
         openOnly = kind.isTickets && query.flag("open_only")
         closedOnly = kind.isTickets && query.flag("closed_only")
         order = query["order"].map { $0.lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
         descending = query.flag("orderdesc")
-        page = query.flag("pageinate") ? (max(1, query.int("page_size") ?? 50), max(1, query.int("page_no") ?? 1)) : nil
+        // Clamped so that a silly page_no cannot overflow the offset arithmetic.
+        let bounded = { (value: Int?, fallback: Int) in min(1_000_000, max(1, value ?? fallback)) }
+        page = query.flag("pageinate") ? (bounded(query.int("page_size"), 50), bounded(query.int("page_no"), 1)) : nil
         cap = query.int("count").map { max(0, $0) }
     }
 
@@ -52,13 +52,13 @@ struct ListQuery {
 
     /// The common unfiltered page must not pay for a pass over all records.
     private var needsScan: Bool {
-        !filters.isEmpty || search != nil || openOnly || closedOnly || !includeInactive && hidesInactive
+        !filters.isEmpty || search != nil || openOnly || closedOnly || hideInactive
     }
 
     private func matches(_ record: Record) -> Bool {
         let object = record.object
         for filter in filters where object[filter.field]?.intValue != filter.value { return false }
-        if !includeInactive, hidesInactive, object["inactive"]?.boolValue == true { return false }
+        if hideInactive, object["inactive"]?.boolValue == true { return false }
         if openOnly || closedOnly {
             let closed = object["status_id"]?.intValue == ResourceKind.closedStatusID
             if openOnly && closed || closedOnly && !closed { return false }

@@ -73,12 +73,12 @@ struct RecordWriter {
     private func fillReferences(of object: inout JSONObject, changed: inout Set<String>, sent: Set<String>,
                                 in data: SandboxData) {
         for reference in Self.references where changed.contains(reference.idField) {
-            let related = object[reference.idField]?.intValue.flatMap { data[reference.kind].record(id: $0) }
+            // An unknown or zero id leaves the defaults (an action's "who" stays "API").
+            guard let related = object[reference.idField]?.intValue.flatMap({ data[reference.kind].record(id: $0) })
+            else { continue }
             for copy in reference.copies where object[copy.to] != nil && !sent.contains(copy.to) {
-                let value = related?.object[copy.from]
-                // Only ids the related record knows move; a missing user must not zero the client.
-                if copy.to.hasSuffix("_id") && value == nil { continue }
-                object[copy.to] = value ?? .string("")
+                guard let value = related.object[copy.from] else { continue }
+                object[copy.to] = value
                 changed.insert(copy.to)
             }
         }

@@ -27,6 +27,8 @@ import Testing
         #expect(second.records("tickets").first?["id"] as? Int == 101)
         #expect(last.records("tickets").count == total - (lastNumber - 1) * 100)
         #expect(beyond.records("tickets").isEmpty)
+        let absurd = try await sandbox.get("/api/tickets?pageinate=true&page_no=9223372036854775807", token: token)
+        #expect(absurd.status == 200 && absurd.records("tickets").isEmpty)
     }
 }
 

@@ -94,6 +94,7 @@ import Testing
         let action = try await sandbox.post("/api/actions", body, token: token)
         #expect(action.status == 201)
         #expect(action.object["ticket_id"] as? Int == 5)
+        #expect(action.object["who"] as? String == "API")
         let ticket = try await sandbox.get("/api/tickets/5", token: token).object
         #expect(ticket["status_id"] as? Int == 9)
         #expect(ticket["lastactiondate"] as? String == action.object["datetime"] as? String)

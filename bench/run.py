@@ -1,0 +1,203 @@
+#!/usr/bin/env python3
+"""halo's benchmark suite: each case against its peers in the same run.
+
+Runs are alternated between contenders (after a warm-up), the median wall time is reported,
+and peak memory is the child's max RSS from wait4(). See docs/PERFORMANCE.md.
+"""
+import argparse, json, os, random, re, shutil, signal, statistics, subprocess, sys, tempfile, time
+import urllib.parse, urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PROGRAMS = os.path.join(HERE, "programs")
+ROOT = os.path.dirname(HERE)
+
+
+def run_once(cmd, env, cwd):
+    """Wall seconds and stdout of one run; raises on a non-zero exit."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=cwd)
+    out, err = proc.communicate()
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}: {err.decode()[-500:]}")
+    return elapsed, out.decode().strip()
+
+
+def peak_mb(cmd, env, cwd):
+    """Peak RSS of one run, read by GNU time (a fork of this harness would count its own pages)."""
+    proc = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, env=env, cwd=cwd, text=True)
+    return int(proc.stderr.strip().splitlines()[-1]) / 1024.0
+
+
+def canonical(output):
+    """An output's first line, comparable across languages (JSON key order, tabs vs spaces)."""
+    line = output.splitlines()[0] if output else ""
+    try:
+        value = json.loads(line)
+        if isinstance(value, list):
+            return " ".join(map(str, value))
+        return json.dumps(value, sort_keys=True)
+    except ValueError:
+        return " ".join(line.replace(",", " ").strip("[]").split())
+
+
+class Sandbox:
+    """`halo sandbox` in the background, for the end-to-end cases."""
+
+    def __init__(self, halo):
+        self.proc = subprocess.Popen([halo, "sandbox", "--port", "0"], stdout=subprocess.PIPE, text=True)
+        env = {}
+        for line in self.proc.stdout:
+            m = re.match(r"\s*(HALO_[A-Z_]+)=(\S+)", line)
+            if m:
+                env[m.group(1)] = m.group(2)
+            if "HALO_CLIENT_SECRET" in env:
+                break
+        self.env = env
+
+    def token(self):
+        data = urllib.parse.urlencode({"grant_type": "client_credentials", "client_id": self.env["HALO_CLIENT_ID"],
+                                       "client_secret": self.env["HALO_CLIENT_SECRET"], "scope": "all"}).encode()
+        req = urllib.request.Request(f"{self.env['HALO_URL']}/auth/token?tenant={self.env['HALO_TENANT']}", data=data)
+        return json.load(urllib.request.urlopen(req))["access_token"]
+
+    def stop(self):
+        self.proc.send_signal(signal.SIGTERM)
+        self.proc.wait(timeout=10)
+
+
+def make_big_document(path, tickets):
+    """A Halo-shaped list reply: {"record_count": N, "tickets": [...]}, deterministic."""
+    rnd = random.Random(42)
+    words = ["Outlook", "password", "printer", "offline", "VPN", "disk", "full", "backup", "failed", "laptop",
+             "slow", "Teams", "licence", "café", "naïve", "résumé", "new", "starter", "leaver", "MFA"]
+    with open(path, "w") as f:
+        f.write('{"record_count":%d,"tickets":[' % tickets)
+        for i in range(tickets):
+            t = {
+                "id": i + 1, "summary": " ".join(rnd.choice(words) for _ in range(6)),
+                "details": "User reports: \"" + " ".join(rnd.choice(words) for _ in range(30)) + "\"\nPlease call back.",
+                "status_id": rnd.choice([1, 2, 3, 4, 5, 8, 9, 9, 9]), "tickettype_id": rnd.randint(1, 6),
+                "priority_id": rnd.randint(1, 4), "client_id": rnd.randint(1, 40),
+                "client_name": "Client %d" % rnd.randint(1, 40), "site_id": rnd.randint(1, 120),
+                "user_id": rnd.randint(1, 400), "user_name": "User %d" % rnd.randint(1, 400),
+                "agent_id": rnd.randint(1, 10), "team": rnd.choice(["Service Desk", "Projects", "Infrastructure"]),
+                "dateoccurred": "2025-%02d-%02dT%02d:%02d:00Z" % (rnd.randint(1, 12), rnd.randint(1, 28), rnd.randint(0, 23), rnd.randint(0, 59)),
+                "estimate": round(rnd.random() * 8, 2), "onhold": rnd.random() < 0.1,
+                "customfields": [{"id": 101, "name": "CFSerial", "value": "SN-%06d" % rnd.randint(0, 999999)}],
+            }
+            f.write(("," if i else "") + json.dumps(t, separators=(",", ":"), ensure_ascii=False))
+        f.write("]}")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--halo", required=True)
+    ap.add_argument("--quick", action="store_true", help="tiny inputs, one run: proves the suite works")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--markdown", help="also write the table here")
+    args = ap.parse_args()
+    runs, warmup = (1, 0) if args.quick else (args.runs, 1)
+    q = args.quick
+    work = tempfile.mkdtemp(prefix="halo-bench-")
+    big = os.path.join(work, "tickets.json")
+    make_big_document(big, 500 if q else 100_000)
+    big_mb = os.path.getsize(big) / 1e6
+    env = dict(os.environ, NO_COLOR="1")
+    halo, py, lua, P = args.halo, sys.executable, "lua5.4", lambda n: os.path.join(PROGRAMS, n)
+
+    def interp(name, n):
+        return {"halo": [halo, P(name + ".halo"), "--set", f"n={n}"], "python": [py, P(name + ".py"), str(n)],
+                "lua": [lua, P(name + ".lua"), str(n)]}
+
+    cases = [
+        ("start-up", {"halo": [halo, "-e", "print 1"], "python": [py, "-c", "print(1)"],
+                      "lua": [lua, "-e", "print(1)"], "jq": ["jq", "-n", "1"]}, {}),
+        ("loop: 10M integer additions", interp("loop", 10_000 if q else 10_000_000), {}),
+        ("fib(27), recursive", interp("fib", 15 if q else 27), {}),
+        ("1M objects, sum a field via ^", interp("objects", 1_000 if q else 1_000_000), {}),
+        ("string building and splitting (300k)", interp("strings", 1_000 if q else 300_000), {}),
+        ("comprehension filtering 1M items", interp("filter", 1_000 if q else 1_000_000), {}),
+        (f"big response ({big_mb:.0f} MB): count tickets",
+         {"halo": [halo, P("bigcount.halo"), "--set", f"path={big}"], "python": [py, P("bigcount.py"), big],
+          "jq": ["jq", ".tickets | length", big]}, {}),
+        (f"big response ({big_mb:.0f} MB): group by status_id",
+         {"halo": [halo, P("biggroup.halo"), "--set", f"path={big}"], "python": [py, P("biggroup.py"), big],
+          "jq": ["jq", "-c", "[.tickets[] | .status_id | tostring] | group_by(.) | map({key: .[0], value: length}) | from_entries", big]}, {}),
+    ]
+    sandbox = Sandbox(halo)
+    try:
+        e2e = dict(env, **sandbox.env)
+        writes = 100 if q else 1000
+        cases += [
+            ("end to end: 10,000 tickets in pages of 100",
+             {"halo": [halo, P("fetch.halo")], "python": [py, P("fetch.py")], "curl+jq loop": ["bash", P("fetch.sh")],
+              "curl floor (1 process)": ["bash", P("floor.sh")]}, dict(e2e, PAGES="100")),
+            (f"writes: {writes} updates in batches of 100",
+             {"halo": [halo, P("writes.halo"), "--set", f"n={writes}"], "python": [py, P("writes.py"), str(writes)],
+              "curl+jq loop": ["bash", P("writes.sh"), str(writes)]}, e2e),
+        ]
+        results = []
+        for title, contenders, case_env in cases:
+            run_env = case_env or env
+            times = {k: [] for k in contenders}
+            outputs = {}
+            for i in range(warmup + runs):
+                order = list(contenders)
+                random.Random(i).shuffle(order)
+                for k in order:
+                    t, out = run_once(contenders[k], run_env, work)
+                    outputs[k] = out
+                    if i >= warmup:
+                        times[k].append(t)
+            peaks = {k: peak_mb(contenders[k], run_env, work) for k in contenders}
+            medians = {k: statistics.median(v) for k, v in times.items()}
+            results.append((title, medians, peaks, outputs))
+            print(f"# {title}: " + ", ".join(f"{k} {medians[k]*1000:.0f} ms" for k in contenders), file=sys.stderr)
+        if not q:
+            results.append(sandbox_throughput(sandbox))
+    finally:
+        sandbox.stop()
+    table = render(results, runs)
+    print(table)
+    if args.markdown:
+        with open(args.markdown, "w") as f:
+            f.write(table + "\n")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def sandbox_throughput(sandbox):
+    """The sandbox's own page throughput under wrk, to show it is not the bottleneck."""
+    if not shutil.which("wrk"):
+        return ("sandbox throughput (wrk missing)", {}, {}, {})
+    url = sandbox.env["HALO_URL"] + "/api/tickets?pageinate=true&page_size=100&page_no=7"
+    out = subprocess.run(["wrk", "-t2", "-c4", "-d5s", "-H", f"Authorization: Bearer {sandbox.token()}", url],
+                         capture_output=True, text=True).stdout
+    m = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    return ("sandbox: pages of 100 tickets per second (wrk, 4 connections)", {"wrk": float(m.group(1)) if m else 0}, {}, {})
+
+
+def render(results, runs):
+    lines = [f"| case | halo | peer | peer time | halo / peer | halo peak MB | peer peak MB |",
+             "|---|---|---|---|---|---|---|"]
+    for title, medians, peaks, outputs in results:
+        if "halo" not in medians:
+            for k, v in medians.items():
+                lines.append(f"| {title} | | {k} | {v:.0f} | | | |")
+            continue
+        h = medians["halo"]
+        for k, v in medians.items():
+            if k == "halo":
+                continue
+            lines.append(f"| {title} | {h*1000:.0f} ms | {k} | {v*1000:.0f} ms | **{h / v:.2f}** | "
+                         f"{peaks.get('halo', 0):.0f} | {peaks.get(k, 0):.0f} |")
+        first = {k: canonical(o)[:60] for k, o in outputs.items() if "floor" not in k}
+        if len(set(first.values())) > 1 and "start-up" not in title:
+            lines.append(f"| ↳ outputs differ: {first} | | | | | | |")
+    lines.append(f"\nMedians of {runs} run(s) after a warm-up, contenders alternated; peak = max RSS of one run.")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
