@@ -17,10 +17,11 @@ import Testing
 }
 
 @Test func expiredTokenIs401() async throws {
-    try await withSandbox({ $0.tokenLifetime = 1 }) { sandbox in
+    // Three seconds leaves room for a loaded CI machine between issuing the token and the first use.
+    try await withSandbox({ $0.tokenLifetime = 3 }) { sandbox in
         let token = try await sandbox.token()
         #expect(try await sandbox.get("/api/status", token: token).status == 200)
-        try await Task.sleep(for: .milliseconds(1200))
+        try await Task.sleep(for: .milliseconds(3200))
         let reply = try await sandbox.get("/api/status", token: token)
         #expect(reply.status == 401)
         #expect(reply.headers["www-authenticate"]?.contains("invalid_token") == true)
