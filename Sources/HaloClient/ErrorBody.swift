@@ -34,7 +34,10 @@ struct ErrorBody: Equatable {
             return trimmed.isEmpty || value is NSNull ? nil : trimmed
         }
         let oauth = text("error")
-        if let description = text("error_description") { return ErrorBody(message: description, oauthError: oauth) }
+        if let description = text("error_description") {
+            // Keep the OAuth code: it is what Halo's docs and forums name (`invalid_client`).
+            return ErrorBody(message: oauth.map { "\($0): \(description)" } ?? description, oauthError: oauth)
+        }
         if let oauth { return ErrorBody(message: oauth, oauthError: oauth) }
         if let message = text("Message") ?? text("message") {
             if let className = text("ClassName") { return ErrorBody(message: "\(message) (\(className))") }

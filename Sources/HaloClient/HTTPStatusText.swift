@@ -1,7 +1,12 @@
-/// Reason phrases for error messages; Foundation's are lower-case and differ by platform.
-enum HTTPStatusText {
-    static func text(_ status: Int) -> String {
+/// Reason phrases for error messages and the REPL's summary line; Foundation's are lower-case and differ by platform.
+public enum HTTPStatusText {
+    public static func text(_ status: Int) -> String {
         switch status {
+        case 200: return "OK"
+        case 201: return "Created"
+        case 202: return "Accepted"
+        case 204: return "No Content"
+        case 200..<300: return "Success"
         case 400: return "Bad Request"
         case 401: return "Unauthorized"
         case 403: return "Forbidden"

@@ -20,6 +20,8 @@ public final class HaloClient {
     private var redactor: Redactor
     /// The tenant from the credentials or, once looked up, from `/api/instanceinfo`.
     private var tenant: String?
+    /// The token cache is read on the first sign-in only: later ones renew an expired or refused token.
+    private var cacheConsulted = false
 
     /// Seams for tests: no real sleeping, a controllable clock, deterministic jitter.
     var sleep: (Double) -> Void = { Thread.sleep(forTimeInterval: $0) }
@@ -46,9 +48,12 @@ public final class HaloClient {
         self.tenant = credentials.tenant
     }
 
-    /// Gets a fresh token now, looking the tenant up first when the credentials have none.
-    /// Requests call this lazily, so calling it is only needed to check credentials early.
-    public func authenticate() throws {
+    /// Signs in now, looking the tenant up first when the credentials have none. Requests call
+    /// this lazily, so calling it is only needed to check credentials early.
+    /// - Parameter reuseCachedToken: take a still-valid token from `options.tokenCache` instead of
+    ///   asking Halo (false proves the credentials themselves work). A new token is always cached.
+    public func authenticate(reuseCachedToken: Bool = true) throws {
+        if reuseCachedToken, adoptCachedToken() { return }
         let tenant = try resolveTenant()
         var query: [(String, String)] = []
         if !tenant.isEmpty { query.append(("tenant", tenant)) }
@@ -60,6 +65,25 @@ public final class HaloClient {
                                  contentType: "application/x-www-form-urlencoded", kind: .token)
         let token = try tokens.store(reply: reply.body, receivedAt: now())
         redactor.add(token.value)
+        // A cache that cannot be written costs a sign-in next run, not this run.
+        try? options.tokenCache?.save(token, for: cacheKey)
+    }
+
+    /// Who tokens are cached for: the credentials without the secret.
+    private var cacheKey: TokenCacheKey {
+        TokenCacheKey(url: baseURL, tenant: credentials.tenant, clientID: credentials.clientID, scope: credentials.scope)
+    }
+
+    private func adoptCachedToken() -> Bool {
+        guard let cache = options.tokenCache, !cacheConsulted else { return false }
+        cacheConsulted = true
+        guard let token = cache.load(cacheKey) else { return false }
+        guard tokens.adopt(token, now: now()) else {
+            cache.remove(cacheKey)
+            return false
+        }
+        redactor.add(token.value)
+        return true
     }
 
     /// Sends one API request and returns its 2xx reply; throws `HaloHTTPError` otherwise.
@@ -161,6 +185,8 @@ public final class HaloClient {
                 replayed401 = true
                 attempt -= 1
                 tokens.invalidate()
+                cacheConsulted = true
+                options.tokenCache?.remove(cacheKey)
                 continue
             case .success(let reply):
                 outcome = .status(reply.status)

@@ -3,17 +3,9 @@ import Foundation
 /// Holds the session's bearer token and decides when it must be renewed. The client fetches it;
 /// this type only reads the token reply and keeps time, so renewal is testable with a fake clock.
 struct TokenManager {
-    struct Token: Equatable {
-        var value: String
-        var type: String
-        var lifetime: Double
-        var receivedAt: Date
-
-        /// When to stop using the token: 60 s before expiry, or 10% of the lifetime before it when
-        /// that is shorter, so a 2-second sandbox token is still used for 1.8 s.
-        var renewAt: Date { receivedAt.addingTimeInterval(lifetime - TokenManager.renewalMargin(lifetime: lifetime)) }
-        var authorization: String { "\(type) \(value)" }
-    }
+    /// When to stop using a token is decided by `CachedToken.renewAt`: 60 s before expiry, or 10%
+    /// of the lifetime before it when that is shorter, so a 2-second sandbox token is used for 1.8 s.
+    typealias Token = CachedToken
 
     /// Lifetime assumed when the reply has no `expires_in` (Halo's usual value).
     static let defaultLifetime = 3600.0
@@ -25,6 +17,13 @@ struct TokenManager {
     func needsToken(now: Date) -> Bool {
         guard let current else { return true }
         return now >= current.renewAt
+    }
+
+    /// Takes a token from a cache when it is still good at `now`; returns whether it was taken.
+    mutating func adopt(_ token: Token, now: Date) -> Bool {
+        guard now < token.renewAt, !token.value.isEmpty else { return false }
+        current = token
+        return true
     }
 
     /// Forget the token, e.g. after Halo answered 401 to it.

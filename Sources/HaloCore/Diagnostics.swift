@@ -75,3 +75,12 @@ public struct ScriptError: Error {
         }
     }
 }
+
+/// One checked `assert`, kept in test mode for the report.
+public struct AssertionResult: Sendable {
+    public let location: SourceLocation
+    /// The asserted expression as written.
+    public let source: String
+    /// nil when the assert held.
+    public let failure: ScriptError?
+}

@@ -13,6 +13,9 @@ public struct InterpreterOptions {
     /// Deepest allowed chain of script function calls. Each level costs native stack: the default
     /// fits an ordinary 8 MB thread; the `halo` command runs on a large stack and allows more.
     public var maxCallDepth = 400
+    /// Test mode: a failed `assert` is recorded in `assertionFailures` and the runbook goes on,
+    /// so that every assert of a test file is counted.
+    public var continueAfterFailedAssert = false
     public init() {}
 }
 
@@ -22,6 +25,9 @@ public final class Interpreter: BuiltinContext {
     public let sources = SourceStore()
     public var performer: RequestPerformer?
     public internal(set) var assertionsPassed = 0
+    /// Every assert a run in test mode (`continueAfterFailedAssert`) checked, in order.
+    public internal(set) var assertionResults: [AssertionResult] = []
+    let continueAfterFailedAssert: Bool
     let loader: ModuleLoader
     let builtins: [String: BuiltinFunction]
     let output: (String) -> Void
@@ -39,6 +45,7 @@ public final class Interpreter: BuiltinContext {
         self.output = options.output
         self.performer = options.performer
         self.maxCallDepth = options.maxCallDepth
+        self.continueAfterFailedAssert = options.continueAfterFailedAssert
         self.loader = ModuleLoader(searchPaths: options.searchPaths, sources: sources, builtins: table)
     }
 

@@ -54,6 +54,11 @@ public final class ModuleLoader {
         return module
     }
 
+    /// Where `import "path"` written in `importer` finds its file, without loading it.
+    func locateModule(_ importPath: String, from importer: String) -> String? {
+        locate(importPath, from: importer)
+    }
+
     private func locate(_ importPath: String, from importer: String) -> String? {
         let name = importPath.hasSuffix(".halo") ? importPath : importPath + ".halo"
         let candidates: [String]

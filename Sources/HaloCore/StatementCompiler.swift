@@ -254,11 +254,17 @@ extension Interpreter {
             let (passed, notes) = try check(frame)
             if passed {
                 vm.assertionsPassed += 1
+                if vm.continueAfterFailedAssert {
+                    vm.assertionResults.append(AssertionResult(location: loc, source: source, failure: nil))
+                }
                 return .normal
             }
             var described = source
             if let text { described = try text(frame).display + " (" + source + ")" }
-            throw ScriptError(.assertion, described, at: loc, notes: notes)
+            let failure = ScriptError(.assertion, described, at: loc, notes: notes)
+            guard vm.continueAfterFailedAssert else { throw failure }
+            vm.assertionResults.append(AssertionResult(location: loc, source: source, failure: failure))
+            return .normal
         }
     }
 }

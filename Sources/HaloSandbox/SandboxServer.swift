@@ -1,6 +1,7 @@
 import Dispatch
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// A Halo-compatible server on loopback, seeded from JSON files, for trying runbooks and
 /// for tests. Data lives in memory until the server stops.
@@ -11,16 +12,18 @@ public final class SandboxServer: Sendable {
     public let seedLoadSeconds: Double
     private let router: SandboxRouter
     private let task: Task<Void, any Error>
+    private let group: ServiceGroup
 
     public var url: String { "http://\(options.host):\(port)" }
 
     private init(port: Int, options: SandboxOptions, seedLoadSeconds: Double, router: SandboxRouter,
-                 task: Task<Void, any Error>) {
+                 task: Task<Void, any Error>, group: ServiceGroup) {
         self.port = port
         self.options = options
         self.seedLoadSeconds = seedLoadSeconds
         self.router = router
         self.task = task
+        self.group = group
     }
 
     /// Loads the seeds and returns once the server is listening.
@@ -44,9 +47,12 @@ public final class SandboxServer: Sendable {
                 portContinuation.finish()
             },
             logger: logger)
+        // A service group lets stop() shut the server down gracefully: cancelling its task while a
+        // connection is being accepted trips a NIO assertion (NIOAsyncWriter deinited unfinished).
+        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
         let task = Task {
             defer { portContinuation.finish() }  // a failed bind must not leave start() waiting
-            try await app.run()
+            try await group.run()
         }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next(), port > 0 else {
@@ -55,7 +61,7 @@ public final class SandboxServer: Sendable {
             throw SandboxError.failedToStart("could not listen on \(options.host):\(options.port)")
         }
         return SandboxServer(port: port, options: options, seedLoadSeconds: loadTime.seconds, router: router,
-                             task: task)
+                             task: task, group: group)
     }
 
     /// For synchronous callers (the interpreter): starts the server on a background task and
@@ -72,14 +78,15 @@ public final class SandboxServer: Sendable {
         return try outcome.withLock { $0! }.get()
     }
 
-    /// Stops accepting connections and shuts the server down in the background, silently.
+    /// Stops accepting connections and shuts the server down gracefully in the background, silently.
     public func stop() {
-        task.cancel()
+        let group = self.group
+        Task { await group.triggerGracefulShutdown() }
     }
 
     /// Like `stop`, but returns only once the listening socket is closed.
     public func shutdown() async {
-        task.cancel()
+        await group.triggerGracefulShutdown()
         _ = await task.result
     }
 

@@ -9,6 +9,12 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(help: "Start the embedded sandbox and make a bare `auth` connect to it.")
     var sandbox = false
 
+    @Option(help: ArgumentHelp("Sign in with this profile from config.toml (see `halo profiles`); HALO_PROFILE does the same.", valueName: "name"))
+    var profile: String?
+
+    @Flag(help: "Send POST and DELETE to a production profile without asking (needed when not on a terminal).")
+    var yes = false
+
     @Flag(help: "Print POST and DELETE requests (method, path, JSON body) instead of sending them; GETs run.")
     var dryRun = false
 
@@ -46,9 +52,16 @@ struct ConnectionOptions: ParsableArguments {
             }
             server = try SandboxServer.startBlocking(SandboxOptions(seedsDirectory: seeds))
         }
-        let connection = HaloConnection(environment: ProcessInfo.processInfo.environment,
-                                        sandbox: server.map(SandboxCredentials.init),
-                                        options: clientOptions,
+        let resolver: ConnectionResolver
+        do {
+            resolver = try ConnectionResolver(environment: ProcessInfo.processInfo.environment,
+                                              sandbox: server.map(SandboxCredentials.init), profileFlag: profile)
+        } catch {
+            server?.stop()
+            throw error
+        }
+        let connection = HaloConnection(resolver: resolver, options: clientOptions,
+                                        productionGuard: ProductionGuard(assumeYes: yes),
                                         dryRunOutput: Terminal.writeOutput)
         return ConnectionSession(performer: connection, sandbox: server)
     }

@@ -13,11 +13,15 @@ struct Halo: ParsableCommand {
           halo --sandbox scripts/clients.halo      run a runbook against the embedded sandbox
           halo runbook.halo --set client="Acme"    run against HALO_URL / HALO_CLIENT_ID / ...
           halo -e 'print 1 + 2'                    run code
+          halo --sandbox                           explore interactively (the REPL; also: halo repl)
           halo check scripts/*.halo                report syntax and unknown-name errors
           halo sandbox --port 8080                 serve the sandbox for other tools
+          halo --profile acme runbook.halo         run against a profile from config.toml
+          halo profiles                            list profiles; halo auth test checks one
         """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, CheckCommand.self, SandboxCommand.self],
+        subcommands: [RunCommand.self, ReplCommand.self, CheckCommand.self, SandboxCommand.self,
+                      TestCommand.self, DescribeCommand.self, ProfilesCommand.self, AuthCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

@@ -1,44 +1,48 @@
 import Foundation
 import HaloClient
+import HaloConfig
 import HaloCore
 
 /// Plugs the Halo client into the language: turns request values into HTTP and replies into values.
 /// The core never sees HTTP and the client never sees a `Value`; this is the only place both meet.
 final class HaloConnection: RequestPerformer {
-    private let environment: [String: String]
-    private let sandbox: SandboxCredentials?
+    let resolver: ConnectionResolver
     private let options: HaloClientOptions
+    private let productionGuard: ProductionGuard
     private let dryRunOutput: (String) -> Void
     private var client: HaloClient?
+    /// The profile the current client signed in with; production ones guard writes.
+    private var profile: Profile?
 
-    init(environment: [String: String], sandbox: SandboxCredentials?, options: HaloClientOptions,
+    init(resolver: ConnectionResolver, options: HaloClientOptions, productionGuard: ProductionGuard,
          dryRunOutput: @escaping (String) -> Void) {
-        self.environment = environment
-        self.sandbox = sandbox
+        self.resolver = resolver
         self.options = options
+        self.productionGuard = productionGuard
         self.dryRunOutput = dryRunOutput
     }
 
     // MARK: - auth
 
     func authenticate(_ argument: Value?) throws {
-        let credentials = try credentials(from: argument)
-        let client = try wrap { try HaloClient(credentials: credentials, options: options) }
+        let target = try target(from: argument)
+        var options = self.options
+        options.tokenCache = target.tokenCache
+        let client = try wrap { try HaloClient(credentials: target.credentials, options: options) }
         try wrap { try client.authenticate() }
         self.client = client
+        self.profile = target.profile
     }
 
-    private func credentials(from argument: Value?) throws -> HaloCredentials {
+    private func target(from argument: Value?) throws -> ConnectionTarget {
         switch argument {
         case nil:
-            if let sandbox {
-                return HaloCredentials(url: sandbox.url, tenant: sandbox.tenant, clientID: sandbox.clientID,
-                                       clientSecret: sandbox.clientSecret)
-            }
-            return try wrap { try HaloCredentials.fromEnvironment(environment) }
+            return try wrap { try resolver.target(profile: nil) }
         case .object(let o)?:
-            if o["profile"] != nil {
-                throw ScriptError.runtime("auth profile: profiles are not supported yet; use auth {...} or the HALO_* environment variables")
+            switch o["profile"] {
+            case nil: break
+            case .string(let name)?: return try wrap { try resolver.target(profile: name) }
+            case let other?: throw ScriptError.runtime("auth profile takes a profile name as a string, got \(other.typeName)")
             }
             func text(_ key: String) throws -> String? {
                 switch o[key] {
@@ -52,14 +56,15 @@ final class HaloConnection: RequestPerformer {
             guard missing.isEmpty, let url = required[0].1, let id = required[1].1, let secret = required[2].1 else {
                 throw ScriptError.runtime("auth needs \(missing.joined(separator: ", ")) (and optionally tenant, scope)")
             }
-            return HaloCredentials(url: url, tenant: try text("tenant"), clientID: id, clientSecret: secret,
-                                   scope: try text("scope") ?? "all")
+            return ConnectionTarget(credentials: HaloCredentials(url: url, tenant: try text("tenant"), clientID: id,
+                                                                 clientSecret: secret, scope: try text("scope") ?? "all"),
+                                    profile: nil, tokenCache: nil)
         case let other?:
             throw ScriptError.runtime("auth takes an object such as {url: ..., client_id: ..., client_secret: ...}, got \(other.typeName)")
         }
     }
 
-    /// The first request authenticates from the environment (or the sandbox) when the script did not.
+    /// The first request signs in as a bare `auth` would (see `ConnectionResolver`) when the script did not.
     private func connectedClient() throws -> HaloClient {
         if let client { return client }
         try authenticate(nil)
@@ -89,6 +94,7 @@ final class HaloConnection: RequestPerformer {
             case let value?: payload = .list([value])
             case nil: payload = .list([])
             }
+            if case .list(let records) = payload { try guardWrite("POST", request.path, records: records.count) }
             let bytes = Data(JSON.write(payload).utf8)
             let response = try wrap { try client.send(.post, path: request.path, body: bytes) }
             if response.dryRun {
@@ -98,6 +104,7 @@ final class HaloConnection: RequestPerformer {
             return RequestResult(status: response.status, body: try Self.decode(response.body))
         case .delete:
             let query = try Self.query(from: request.argument)
+            try guardWrite("DELETE", request.path, records: nil)
             let response = try wrap { try client.send(.delete, path: request.path, query: query) }
             if response.dryRun {
                 dryRunOutput("dry-run: DELETE \(request.path)")
@@ -105,6 +112,12 @@ final class HaloConnection: RequestPerformer {
             }
             return RequestResult(status: response.status, body: try Self.decode(response.body))
         }
+    }
+
+    /// Production profiles confirm writes; a dry run sends nothing, so it never asks.
+    private func guardWrite(_ method: String, _ path: String, records: Int?) throws {
+        guard let profile, !options.dryRun else { return }
+        try wrap { try productionGuard.confirm(method: method, path: path, records: records, profile: profile) }
     }
 
     /// A query object becomes name=value pairs; lists are comma-joined, as Halo's id filters expect.

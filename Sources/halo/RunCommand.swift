@@ -7,7 +7,7 @@ import HaloSandbox
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "run", abstract: "Run a runbook (the default command).")
 
-    @Argument(help: "The .halo file to run. Without it, the script is read from stdin.")
+    @Argument(help: "The .halo file to run. Without it, the script is read from stdin, or the REPL starts on a terminal.")
     var file: String?
 
     @Option(name: .short, help: "Run this code instead of a file.")
@@ -15,6 +15,9 @@ struct RunCommand: ParsableCommand {
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a param: name=value (JSON when it parses, else a string).", valueName: "name=value"))
     var settings: [String] = []
+
+    @Flag(help: "Print one JSON document on stdout: the output variables (`->`), params and printed lines.")
+    var json = false
 
     @OptionGroup var connection: ConnectionOptions
 
@@ -29,6 +32,9 @@ struct RunCommand: ParsableCommand {
     }
 
     private func executeOnThisThread() -> Int32 {
+        if e == nil, file == nil, settings.isEmpty, Terminal.stdinIsTerminal {
+            return ReplSession.start(connection)
+        }
         let source: String, name: String
         do {
             (source, name) = try readScript()
@@ -56,22 +62,26 @@ struct RunCommand: ParsableCommand {
             return 1
         }
         defer { session.close() }
+        let report = json ? JSONReport() : nil
         var options = InterpreterOptions()
         options.searchPaths = Installation.moduleSearchPaths
-        options.output = Terminal.writeOutput
+        options.output = report.map { report in { report.printed.append(.string($0)) } } ?? Terminal.writeOutput
         options.performer = session.performer
         options.maxCallDepth = 10_000   // onLargeStack gives room for it
         let interpreter = Interpreter(options)
+        var status: Int32 = 0
         do {
             try interpreter.run(source: source, file: name, overrides: overrides)
-            return 0
         } catch let error as ScriptError {
             Terminal.writeError(DiagnosticRenderer.render(error, sources: interpreter.sources, color: Terminal.colorOnStderr))
-            return error.exitCode
+            report?.error = error
+            status = error.exitCode
         } catch {
             Terminal.writeError("halo: \(error)")
-            return 1
+            status = 1
         }
+        report?.write(interpreter: interpreter, source: source, file: name)
+        return status
     }
 
     private func readScript() throws -> (String, String) {

@@ -12,11 +12,14 @@ import Testing
 /// test stayed within its request budget.
 final class SandboxFixture: Sendable {
     let server: SandboxServer
+    /// XDG_CACHE_HOME for every run, so halo's token cache never carries a token between tests.
+    let cacheDirectory: URL
     private let outputs = LockedBox<[String]>([])
     private let extraSecrets = LockedBox<[String]>([])
 
     init(server: SandboxServer) {
         self.server = server
+        cacheDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("halo-e2e-cache-\(UUID().uuidString)")
     }
 
     var options: SandboxOptions { server.options }
@@ -34,7 +37,8 @@ final class SandboxFixture: Sendable {
     /// thread of its own, so the blocking wait never holds a thread the in-process server needs.
     func halo(_ arguments: [String], stdin: String? = nil, environment: [String: String]? = nil,
               timeout: TimeInterval = 30) async throws -> HaloProcess.Result {
-        let env = environment ?? self.environment
+        var env = environment ?? self.environment
+        env["XDG_CACHE_HOME"] = cacheDirectory.path
         if let secret = env["HALO_CLIENT_SECRET"], !secret.isEmpty { extraSecrets.withLock { $0.append(secret) } }
         let result = try await runHaloOffThePool(arguments, stdin: stdin, environment: env, timeout: timeout)
         outputs.withLock { $0.append(result.stdout); $0.append(result.stderr) }
@@ -106,6 +110,7 @@ func withSandbox(maxRequests: Int = 60, _ configure: (inout SandboxOptions) -> V
     }
     let stats = fixture.stats()
     await fixture.server.shutdown()
+    try? FileManager.default.removeItem(at: fixture.cacheDirectory)
     #expect(stats.total <= maxRequests, "the test sent \(stats.total) requests: \(stats.routes)")
     for text in fixture.allOutput { fixture.expectNoSecrets(in: text) }
     try outcome.get()
@@ -115,10 +120,20 @@ func withSandbox(maxRequests: Int = 60, _ configure: (inout SandboxOptions) -> V
 /// cooperative pool the in-process sandbox serves requests from.
 func runHaloOffThePool(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
                        timeout: TimeInterval = 30) async throws -> HaloProcess.Result {
-    try await withCheckedThrowingContinuation { continuation in
+    var environment = environment
+    var temporaryCache: URL? = nil
+    if environment["XDG_CACHE_HOME"] == nil {
+        // Keep halo's token cache out of the user's home directory.
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("halo-e2e-cache-\(UUID().uuidString)")
+        environment["XDG_CACHE_HOME"] = cache.path
+        temporaryCache = cache
+    }
+    defer { if let temporaryCache { try? FileManager.default.removeItem(at: temporaryCache) } }
+    let env = environment
+    return try await withCheckedThrowingContinuation { continuation in
         let thread = Thread {
             continuation.resume(with: Result {
-                try HaloProcess.run(arguments, stdin: stdin, environment: environment, timeout: timeout)
+                try HaloProcess.run(arguments, stdin: stdin, environment: env, timeout: timeout)
             })
         }
         thread.start()
@@ -144,3 +159,8 @@ extension HaloProcess.Result {
     var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty } }
     var errorLines: [String] { stderr.split(separator: "\n").map(String.init) }
 }
+
+/// The end-to-end suites run one test at a time: while `halo` waits for a reply, FoundationNetworking's
+/// URLSession spins on a writable socket and takes a whole CPU, so parallel runs would starve the
+/// in-process sandbox (on a 2-CPU machine, six parallel runs took 10 s instead of 0.1 s each).
+@Suite(.serialized) enum EndToEnd {}

@@ -7,7 +7,7 @@ struct ErrorBodyTests {
 
     @Test func oauthShape() {
         let body = parse(#"{"error":"invalid_client","error_description":"Client authentication failed"}"#)
-        #expect(body == ErrorBody(message: "Client authentication failed", oauthError: "invalid_client"))
+        #expect(body == ErrorBody(message: "invalid_client: Client authentication failed", oauthError: "invalid_client"))
         #expect(parse(#"{"error":"Rate Limit Reached - 300 Requests per rolling 5 minute window"}"#).message
                 == "Rate Limit Reached - 300 Requests per rolling 5 minute window")
     }

@@ -66,7 +66,7 @@ struct RedactionTests {
         transport.route = { _ in .success(.json(#"{"error":"invalid_client","error_description":"bad secret \#(Fixture.secret)"}"#, status: 401)) }
         let (client, trace, _) = try Fixture.client(transport)
         let error = #expect(throws: HaloHTTPError.self) { try client.authenticate() }
-        #expect(error?.message == "POST /auth/token: 401 Unauthorized: bad secret *** (check the client id and secret (HALO_CLIENT_ID, HALO_CLIENT_SECRET) and that the API application is active in Halo)")
+        #expect(error?.message == "POST /auth/token: 401 Unauthorized: invalid_client: bad secret *** (check the client id and secret (HALO_CLIENT_ID, HALO_CLIENT_SECRET) and that the API application is active in Halo)")
         #expect(trace.lines.count == 1)
         #expect(trace.lines.first?.hasPrefix("POST https://acme.halopsa.com/auth/token?tenant=acme 401 ") == true)
         #expect(!trace.lines.joined().contains(Fixture.secret))

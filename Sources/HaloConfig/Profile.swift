@@ -1,0 +1,30 @@
+/// One `[profiles.NAME]` table: a Halo tenant and how to sign in to it.
+public struct Profile: Equatable, Sendable {
+    public var name: String
+    public var url: String
+    /// nil: looked up at `/api/instanceinfo`, as with an unset HALO_TENANT.
+    public var tenant: String?
+    public var clientID: String
+    public var scope: String
+    /// Writes (POST, DELETE) ask for confirmation on a terminal and are refused in batch mode without --yes.
+    public var production: Bool
+    public var secret: SecretSource
+    /// The line of the table header, for messages.
+    public var line: Int
+
+    public init(name: String, url: String, tenant: String? = nil, clientID: String, scope: String = "all",
+                production: Bool = false, secret: SecretSource, line: Int = 0) {
+        self.name = name
+        self.url = url
+        self.tenant = tenant
+        self.clientID = clientID
+        self.scope = scope
+        self.production = production
+        self.secret = secret
+        self.line = line
+    }
+
+    /// The keys a profile table may hold, in the order the docs list them.
+    static let keys = ["url", "tenant", "client_id", "scope", "production", "secret_env", "secret_command", "client_secret"]
+    static let secretKeys = ["secret_env", "secret_command", "client_secret"]
+}

@@ -1,0 +1,46 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+
+/// Ctrl-C in the REPL: a flag, never the default "terminate the process".
+///
+/// While a line is being read, libedit forwards SIGINT to this handler and `readline` returns with
+/// nothing read; the REPL then drops the line. While code runs, the flag makes the running request
+/// give up (see `RequestMonitor`); a second Ctrl-C while code that makes no request is still running
+/// (say `while true {}`) ends the process, as nothing else could stop it.
+public enum Interrupt {
+    static let requested = Atomic<Bool>(false)
+    static let evaluating = Atomic<Bool>(false)
+
+    /// Installs the handler without SA_RESTART, so a blocking read returns and notices the flag.
+    public static func install() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in
+            if Interrupt.evaluating.load(ordering: .relaxed), Interrupt.requested.load(ordering: .relaxed) {
+                let message: StaticString = "\nhalo: interrupted twice, quitting\n"
+                _ = write(STDERR_FILENO, message.utf8Start, message.utf8CodeUnitCount)
+                _exit(130)
+            }
+            Interrupt.requested.store(true, ordering: .relaxed)
+        }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGINT, &action, nil)
+    }
+
+    /// True once per Ctrl-C: reading clears the flag.
+    public static func take() -> Bool {
+        requested.exchange(false, ordering: .relaxed)
+    }
+
+    /// Marks code as running (a second Ctrl-C then quits) for the duration of `body`.
+    static func whileEvaluating<T>(_ body: () throws -> T) rethrows -> T {
+        _ = take()
+        evaluating.store(true, ordering: .relaxed)
+        defer { evaluating.store(false, ordering: .relaxed) }
+        return try body()
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import HaloClient
+import HaloCore
+import HaloRepl
+
+/// `halo repl` (and `halo` with no runbook on a terminal): the interactive REPL.
+struct ReplCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "repl", abstract: "Explore Halo interactively (the default on a terminal).")
+
+    @OptionGroup var connection: ConnectionOptions
+
+    mutating func run() throws {
+        let connection = self.connection
+        throw ExitCode(onLargeStack { ReplSession.start(connection) })
+    }
+}
+
+/// Starts a REPL on the current thread: the same connection, module paths and output as batch mode.
+enum ReplSession {
+    static func start(_ connection: ConnectionOptions) -> Int32 {
+        let session: ConnectionSession
+        do {
+            session = try connection.openSession()
+        } catch {
+            Terminal.writeError("halo: \(error)")
+            return 1
+        }
+        defer { session.close() }
+        var options = InterpreterOptions()
+        options.searchPaths = Installation.moduleSearchPaths
+        options.output = Terminal.writeOutput
+        options.performer = session.performer
+        let environment = ProcessInfo.processInfo.environment
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        let settings = Repl.Settings(
+            color: Terminal.stdoutIsTerminal && !noColor, errorColor: Terminal.colorOnStderr,
+            sandbox: session.sandbox != nil,
+            connectionName: ConnectionLabel.defaultName(sandbox: session.sandbox != nil, environment: environment))
+        let history = HistoryStore.defaultPath(environment: environment).map { HistoryStore(path: $0) }
+        let repl = Repl(interpreter: Interpreter(options), settings: settings, history: history,
+                        statusText: HTTPStatusText.text, output: Terminal.writeOutput, errorOutput: Terminal.writeError)
+        Interrupt.install()
+        let reader: LineReader
+        if Terminal.stdinIsTerminal {
+            let sandbox = session.sandbox.map { "sandbox at \($0.url) · " } ?? ""
+            Terminal.writeOutput("halo · \(sandbox)auth connects · :help for help · Ctrl-D quits")
+            reader = LineEditor(history: history?.load() ?? []) { [unowned repl] line in
+                Completer.complete(line, state: repl.completionState)
+            }
+        } else {
+            reader = PlainLineReader()
+        }
+        repl.run(reader: reader)
+        Terminal.flush()
+        return 0
+    }
+}
+
+/// Lines from a pipe or file: no prompt, no editing, no history.
+final class PlainLineReader: LineReader {
+    func readLine(prompt: String) -> LineInput {
+        Terminal.flush()
+        return Swift.readLine(strippingNewline: true).map(LineInput.line) ?? .end
+    }
+
+    func addHistory(_ entry: String) {}
+}
