@@ -14,11 +14,20 @@ import Synchronization
 public enum Interrupt {
     static let requested = Atomic<Bool>(false)
     static let evaluating = Atomic<Bool>(false)
+    /// The REPL's thread. The kernel hands a process's SIGINT to any thread (the sandbox's, say),
+    /// and only a signal on this thread interrupts the read that waits for keys.
+    static let replThread = Atomic<UInt>(0)
 
-    /// Installs the handler without SA_RESTART, so a blocking read returns and notices the flag.
+    /// Installs the handler, without SA_RESTART so a blocking read returns; call it on the REPL's thread.
     public static func install() {
+        replThread.store(unsafeBitCast(pthread_self(), to: UInt.self), ordering: .relaxed)
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { _ in
+            let target = Interrupt.replThread.load(ordering: .relaxed)
+            if target != 0, unsafeBitCast(pthread_self(), to: UInt.self) != target {
+                pthread_kill(unsafeBitCast(target, to: pthread_t.self), SIGINT)
+                return
+            }
             if Interrupt.evaluating.load(ordering: .relaxed), Interrupt.requested.load(ordering: .relaxed) {
                 let message: StaticString = "\nhalo: interrupted twice, quitting\n"
                 _ = write(STDERR_FILENO, message.utf8Start, message.utf8CodeUnitCount)

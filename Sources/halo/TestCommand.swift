@@ -30,7 +30,7 @@ struct TestCommand: ParsableCommand {
         var perFile = connection
         // Against the sandbox unless the user chose a real tenant.
         if perFile.profile == nil, ProcessInfo.processInfo.environment["HALO_PROFILE"] == nil { perFile.sandbox = true }
-        let printer = ResultPrinter(count: files.count, tap: tap, verbose: verbose)
+        let printer = TestResultPrinter(count: files.count, tap: tap, verbose: verbose)
         let results = Self.runAll(files, jobs: max(1, jobs), connection: perFile) { index, result in
             printer.completed(index, result)
         }
@@ -97,7 +97,7 @@ struct TestCommand: ParsableCommand {
 }
 
 /// Prints each file's result in file order, as soon as it and all before it are done.
-final class ResultPrinter: Sendable {
+final class TestResultPrinter: Sendable {
     private let state: Mutex<(next: Int, done: [Int: TestFileResult])>
     private let tap: Bool
     private let verbose: Bool
