@@ -20,12 +20,12 @@ public enum Interrupt {
 
     /// Installs the handler, without SA_RESTART so a blocking read returns; call it on the REPL's thread.
     public static func install() {
-        replThread.store(unsafeBitCast(pthread_self(), to: UInt.self), ordering: .relaxed)
+        replThread.store(currentThread(), ordering: .relaxed)
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { _ in
             let target = Interrupt.replThread.load(ordering: .relaxed)
-            if target != 0, unsafeBitCast(pthread_self(), to: UInt.self) != target {
-                pthread_kill(unsafeBitCast(target, to: pthread_t.self), SIGINT)
+            if target != 0, Interrupt.currentThread() != target {
+                Interrupt.forward(to: target)
                 return
             }
             if Interrupt.evaluating.load(ordering: .relaxed), Interrupt.requested.load(ordering: .relaxed) {
@@ -39,6 +39,16 @@ public enum Interrupt {
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
     }
+
+    #if os(Linux)
+    private static func currentThread() -> UInt { pthread_self() }
+    private static func forward(to thread: UInt) { pthread_kill(thread, SIGINT) }
+    #else
+    private static func currentThread() -> UInt { UInt(bitPattern: pthread_self()) }
+    private static func forward(to thread: UInt) {
+        if let t = pthread_t(bitPattern: thread) { pthread_kill(t, SIGINT) }
+    }
+    #endif
 
     /// True once per Ctrl-C: reading clears the flag.
     public static func take() -> Bool {

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+/// The real `halo --sandbox` REPL in a pseudo-terminal: typing, TAB, Up, multi-line entries, :save.
+@Suite(.enabled(if: TerminalSession.tmuxAvailable, "needs tmux (scripts/setup installs it)"), .timeLimit(.minutes(2)))
+struct ReplE2ETests {
+    @Test func requestThenCompleteACaretPathWithTab() throws {
+        let term = try TerminalSession(["--sandbox"])
+        try term.waitFor("halo> ")
+        try term.send("get /api/cl", "Tab")
+        try term.waitFor("halo> get /api/client")
+        try term.send("Enter")
+        try term.waitFor("200 OK · 40 clients · ")
+        try term.waitFor("sandbox> ")
+        try term.send("response^cl", "Tab")
+        try term.waitFor("sandbox> response^clients")
+        try term.send("^0^", "Tab", "Tab")
+        // Two TABs on an ambiguous key list the real keys of the first client.
+        try term.waitFor("the key list") { $0.contains("toplevel_name") && $0.contains("main_email") }
+        try term.send("na", "Tab", "Enter")
+        let screen = try term.waitFor("\"Abbott & Finch Solicitors\"")
+        #expect(screen.contains("sandbox> response^clients^0^name"))
+    }
+
+    @Test func upRecallsALineAndCtrlCDropsOne() throws {
+        let term = try TerminalSession(["--sandbox"])
+        try term.waitFor("halo> ")
+        try term.send("y = 2", "Enter", "40 + y", "Enter")
+        try term.waitFor("\n42")
+        try term.send("Up")
+        try term.waitFor("halo> 40 + y\n42\nhalo> 40 + y")
+        try term.send("Enter")
+        try term.waitFor("second 42") { $0.components(separatedBy: "\n42").count == 3 }
+        try term.send("this is never run", "C-c")
+        try term.waitFor("^C")
+        try term.send("y * 100", "Enter")
+        let screen = try term.waitFor("\n200")
+        #expect(!screen.contains("error"))
+    }
+
+    @Test func multiLineBlockSavedAndRunAgain() throws {
+        let term = try TerminalSession(["--sandbox"])
+        try term.waitFor("halo> ")
+        try term.send("creds = {client_id: \"me\", client_secret: \"hunter2\"}", "Enter")
+        try term.send("get /api/client {search: \"Acme\"}", "Enter")
+        try term.waitFor("200 OK · ")
+        try term.send("for c in [1, 2] {", "Enter")
+        try term.waitFor("... ")
+        try term.send("print \"row <<c * 10>>\"", "Enter", "}", "Enter")
+        try term.waitFor("row 20")
+        try term.send(":save session.halo", "Enter")
+        try term.waitFor("saved 3 entries to session.halo")
+        try term.send("C-d")
+        try term.waitFor("EXIT=0")
+
+        let saved = try String(contentsOf: term.directory.appendingPathComponent("session.halo"), encoding: .utf8)
+        #expect(saved.contains("client_secret: env(\"HALO_CLIENT_SECRET\")"))
+        #expect(!saved.contains("hunter2"))
+        let history = try String(contentsOf: term.directory.appendingPathComponent("state/halo/history"), encoding: .utf8)
+        #expect(history.contains("client_secret: \"***\""))
+        #expect(!history.contains("hunter2"))
+
+        let run = Process()
+        run.executableURL = URL(fileURLWithPath: TerminalSession.binary)
+        run.arguments = ["--sandbox", "session.halo"]
+        run.currentDirectoryURL = term.directory
+        let out = Pipe()
+        run.standardOutput = out
+        run.standardInput = FileHandle.nullDevice
+        try run.run()
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        run.waitUntilExit()
+        #expect(run.terminationStatus == 0)
+        #expect(output == "row 10\nrow 20\n")
+    }
+}
