@@ -146,6 +146,25 @@ extension Interpreter {
             }
         }
         let b = compile(r)
+        // The commonest operations on two ints, without the indirection of `intOperation`.
+        switch op {
+        case .add:
+            return { frame in
+                let x = try a(frame), y = try b(frame)
+                if case .int(let i) = x, case .int(let j) = y {
+                    let (s, o) = i.addingReportingOverflow(j)
+                    if !o { return .int(s) }
+                }
+                return try vm.located(loc) { try Operators.apply(op, x, y) }
+            }
+        case .less:
+            return { frame in
+                let x = try a(frame), y = try b(frame)
+                if case .int(let i) = x, case .int(let j) = y { return .bool(i < j) }
+                return try vm.located(loc) { try Operators.apply(op, x, y) }
+            }
+        default: break
+        }
         if let intOp = Self.intOperation(op) {
             return { frame in
                 let x = try a(frame), y = try b(frame)

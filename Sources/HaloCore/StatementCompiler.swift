@@ -6,21 +6,20 @@ enum Flow {
 
 /// Statements compiled to closures (see Compiler.swift for why).
 extension Interpreter {
+    /// A block is a chain of closures, each running one statement and then the rest: closures kept
+    /// in an array are stored in their most general form and cost a conversion thunk per call.
     func compileBlock(_ statements: [Stmt]) -> CompiledBlock {
-        let compiled = statements.map(compile)
-        switch compiled.count {
-        case 0: return { _ in .normal }
-        case 1: return compiled[0]
-        default:
-            return { frame in
-                for statement in compiled {
-                    let flow = try statement(frame)
-                    if case .normal = flow { continue }
-                    return flow
-                }
-                return .normal
+        guard let last = statements.last else { return { _ in .normal } }
+        var chain = compile(last)
+        for statement in statements.dropLast().reversed() {
+            let head = compile(statement), rest = chain
+            chain = { frame in
+                let flow = try head(frame)
+                if case .normal = flow { return try rest(frame) }
+                return flow
             }
         }
+        return chain
     }
 
     func compile(_ statement: Stmt) -> CompiledBlock {
@@ -129,12 +128,14 @@ extension Interpreter {
         // `for i in range(...)` counts without building the list.
         if case .call(.builtin(let f), let args, let callLoc) = iterable, f.name == "range", second == nil {
             let bounds = args.map(compile)
+            let slot = first.slot, depth = first.depth
             return { frame in
                 let values = try bounds.map { try $0(frame) }
                 let range = try vm.located(callLoc) { try RangeBounds(values) }
+                let owner = frame.ancestor(depth)
                 var i = range.first
                 while let current = i {
-                    vm.store(.int(current), first, frame)
+                    owner.slots[slot] = .int(current)
                     switch try run(frame) {
                     case .breakLoop: return .normal
                     case .returnValue(let v): return .returnValue(v)
