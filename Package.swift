@@ -20,8 +20,12 @@ let package = Package(
             // cost ~7% of a call-heavy script (measured with callgrind) and guard nothing here.
             .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
         ]),
+        // libcurl's easy interface for the default transport: FoundationNetworking's URLSession
+        // busy-waits on Linux while it waits for a reply.
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
+                       providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]),
         // The Halo REST client: knows nothing of the language.
-        .target(name: "HaloClient"),
+        .target(name: "HaloClient", dependencies: ["CCurl"]),
         // Profiles and secrets from config.toml: knows neither the language nor HTTP.
         .target(name: "HaloConfig"),
         // The embedded Halo-compatible server, seeded from seeds/.

@@ -29,9 +29,9 @@ public final class HaloClient {
     var random: () -> Double = { Double.random(in: 0...1) }
 
     /// Refuses `http://` unless the host is loopback (127.0.0.0/8, localhost, ::1).
+    /// The transport is libcurl unless `HALO_HTTP=urlsession` (see `DefaultTransport`).
     public convenience init(credentials: HaloCredentials, options: HaloClientOptions = .init()) throws {
-        try self.init(credentials: credentials, options: options,
-                      transport: URLSessionTransport(timeout: options.timeout, userAgent: options.userAgent))
+        try self.init(credentials: credentials, options: options, transport: DefaultTransport.make(options: options))
     }
 
     /// As above with another transport, e.g. one that serves requests in-process.

@@ -7,8 +7,9 @@ import Darwin
 #endif
 
 /// A tiny HTTP/1.1 server on 127.0.0.1 (port chosen by the kernel) for wire tests: one request per
-/// connection, each response written in one go, at most `maxRequests` served. Requests are handled
-/// one at a time on a background thread, which suits a client that is itself sequential.
+/// connection (or, with `keepAlive`, as many as the client sends on it), each response written in
+/// one go, at most `maxRequests` served. Requests are handled one at a time on a background thread,
+/// which suits a client that is itself sequential.
 final class LoopbackServer: @unchecked Sendable {
     struct Request: Sendable {
         var method: String
@@ -23,6 +24,8 @@ final class LoopbackServer: @unchecked Sendable {
         case drop
         /// Say nothing for this long, then close.
         case stall(seconds: Double)
+        /// Write these bytes as they are (say, interim `100` replies before the real one), then close.
+        case raw(String)
 
         static func json(_ body: String, status: Int = 200) -> Action {
             .reply(status: status, headers: ["Content-Type": "application/json"], body: body)
@@ -33,13 +36,20 @@ final class LoopbackServer: @unchecked Sendable {
     private let listener: Int32
     private let lock = NSLock()
     private var received: [Request] = []
+    private var accepted = 0
+    /// The connection being served; set and cleared under `lock`, closed only after clearing.
+    private var current: Int32?
     private let handler: @Sendable (Request, Int) -> Action
+    private let keepAlive: Bool
 
     var requests: [Request] { lock.withLock { received } }
+    /// TCP connections accepted so far.
+    var connections: Int { lock.withLock { accepted } }
 
     /// `handler` gets each request and its 0-based index.
-    init(maxRequests: Int = 50, handler: @escaping @Sendable (Request, Int) -> Action) throws {
+    init(maxRequests: Int = 50, keepAlive: Bool = false, handler: @escaping @Sendable (Request, Int) -> Action) throws {
         self.handler = handler
+        self.keepAlive = keepAlive
         #if canImport(Glibc)
         listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -69,6 +79,8 @@ final class LoopbackServer: @unchecked Sendable {
     /// thread closes it, so a blocked `accept` never picks up a later socket that reuses the descriptor.
     func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
+        // A kept-alive connection would otherwise hold the thread in `recv` until the client lets go.
+        lock.withLock { if let current { _ = shutdown(current, Int32(SHUT_RDWR)) } }
         _ = finished.wait(timeout: .now() + 2)
     }
 
@@ -79,22 +91,52 @@ final class LoopbackServer: @unchecked Sendable {
             close(listener)
             finished.signal()
         }
-        for index in 0..<maxRequests {
+        var index = 0
+        while index < maxRequests {
             let connection = accept(listener, nil, nil)
             guard connection >= 0 else { return }
-            defer { close(connection) }
-            guard let request = Self.read(connection) else { continue }
-            lock.withLock { received.append(request) }
-            switch handler(request, index) {
-            case .drop:
-                continue
-            case .stall(let seconds):
-                Thread.sleep(forTimeInterval: seconds)
-            case .reply(let status, let headers, let body):
-                var head = "HTTP/1.1 \(status) Status\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n"
-                for (name, value) in headers { head += "\(name): \(value)\r\n" }
-                let bytes = Array((head + "\r\n" + body).utf8)
-                _ = bytes.withUnsafeBytes { send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            lock.withLock { accepted += 1; current = connection }
+            defer {
+                lock.withLock { current = nil }
+                close(connection)
+            }
+            // Without keep-alive, each connection ends after its first request.
+            while index < maxRequests, let request = Self.read(connection) {
+                lock.withLock { received.append(request) }
+                index += 1
+                guard respond(to: request, index: index - 1, on: connection), keepAlive else { break }
+            }
+        }
+    }
+
+    /// Carries out the handler's action; false when the connection must close after it.
+    private func respond(to request: Request, index: Int, on connection: Int32) -> Bool {
+        switch handler(request, index) {
+        case .drop:
+            return false
+        case .stall(let seconds):
+            Thread.sleep(forTimeInterval: seconds)
+            return false
+        case .raw(let text):
+            Self.write(Array(text.utf8), to: connection)
+            return false
+        case .reply(let status, let headers, let body):
+            var head = "HTTP/1.1 \(status) Status\r\nContent-Length: \(body.utf8.count)\r\n"
+            head += keepAlive ? "" : "Connection: close\r\n"
+            for (name, value) in headers { head += "\(name): \(value)\r\n" }
+            Self.write(Array((head + "\r\n" + body).utf8), to: connection)
+            return true
+        }
+    }
+
+    /// `send` may take part of a large reply; loop until all of it is gone or the peer is.
+    private static func write(_ bytes: [UInt8], to connection: Int32) {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let sent = send(connection, buffer.baseAddress! + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
+                guard sent > 0 else { return }
+                offset += sent
             }
         }
     }

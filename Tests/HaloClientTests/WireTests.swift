@@ -2,11 +2,11 @@ import Foundation
 import Testing
 @testable import HaloClient
 
-/// The client over real URLSession against `LoopbackServer`: what actually goes on the wire.
+/// The client over each real transport against `LoopbackServer`: what actually goes on the wire.
 struct WireTests {
     static let token = #"{"access_token":"wire-token-1","token_type":"Bearer","expires_in":3600}"#
 
-    func client(_ server: LoopbackServer, tenant: String? = "t1",
+    func client(_ server: LoopbackServer, over wire: Wire, tenant: String? = "t1",
                 configure: (inout HaloClientOptions) -> Void = { _ in }) throws -> (HaloClient, LineCollector) {
         let trace = LineCollector()
         var options = HaloClientOptions()
@@ -14,17 +14,18 @@ struct WireTests {
         options.timeout = 5
         configure(&options)
         let credentials = HaloCredentials(url: server.url + "/", tenant: tenant, clientID: "cid", clientSecret: "wire-secret")
-        let client = try HaloClient(credentials: credentials, options: options)
+        let client = try HaloClient(credentials: credentials, options: options,
+                                    transport: wire.transport(timeout: options.timeout, userAgent: options.userAgent))
         client.sleep = { _ in }
         return (client, trace)
     }
 
-    @Test func tokenThenGetOnTheWire() throws {
+    @Test(arguments: Wire.allCases) func tokenThenGetOnTheWire(_ wire: Wire) throws {
         let server = try LoopbackServer { request, _ in
             request.target.hasPrefix("/auth/token") ? .json(Self.token) : .json(#"{"record_count":0,"clients":[]}"#)
         }
         defer { server.stop() }
-        let (client, trace) = try client(server)
+        let (client, trace) = try client(server, over: wire)
         let response = try client.send(.get, path: "api/client", query: [("search", "Acme & Sons+ü")])
         #expect(response.status == 200 && response.headers["content-type"] == "application/json")
         let requests = server.requests
@@ -41,7 +42,7 @@ struct WireTests {
         #expect(trace.lines[1].wholeMatch(of: /GET http:\/\/127\.0\.0\.1:\d+\/api\/client\?search=\S+ 200 31B \d+ms/) != nil, "\(trace.lines)")
     }
 
-    @Test func tenantLookupAndTokenRenewalOnTheWire() throws {
+    @Test(arguments: Wire.allCases) func tenantLookupAndTokenRenewalOnTheWire(_ wire: Wire) throws {
         let server = try LoopbackServer { request, index in
             if request.target == "/api/instanceinfo" { return .json(#"{"tenant_id":"found"}"#) }
             if request.target.hasPrefix("/auth/token") {
@@ -50,7 +51,7 @@ struct WireTests {
             return .json("[]")
         }
         defer { server.stop() }
-        let (client, _) = try client(server, tenant: nil)
+        let (client, _) = try client(server, over: wire, tenant: nil)
         var clock = Date()
         client.now = { clock }
         _ = try client.send(.get, path: "/api/agent")
@@ -61,13 +62,13 @@ struct WireTests {
         #expect(server.requests[4].headers["authorization"] == "Bearer short-3")
     }
 
-    @Test func postIsReplayedAfter401OnTheWire() throws {
+    @Test(arguments: Wire.allCases) func postIsReplayedAfter401OnTheWire(_ wire: Wire) throws {
         let server = try LoopbackServer { request, index in
             if request.target.hasPrefix("/auth/token") { return .json(#"{"access_token":"tok\#(index)","expires_in":3600}"#) }
             return index == 1 ? .reply(status: 401, headers: ["WWW-Authenticate": "Bearer"], body: "") : .json(#"{"id":42}"#, status: 201)
         }
         defer { server.stop() }
-        let (client, _) = try client(server)
+        let (client, _) = try client(server, over: wire)
         let response = try client.send(.post, path: "/api/tickets", body: Data(#"[{"summary":"x"}]"#.utf8))
         #expect(response.status == 201 && String(decoding: response.body, as: UTF8.self) == #"{"id":42}"#)
         let posts = server.requests.filter { $0.target == "/api/tickets" }
@@ -76,7 +77,7 @@ struct WireTests {
         #expect(posts[0].headers["content-type"] == "application/json")
     }
 
-    @Test func getRetriesDropsAndGatewayErrorsOnTheWire() throws {
+    @Test(arguments: Wire.allCases) func getRetriesDropsAndGatewayErrorsOnTheWire(_ wire: Wire) throws {
         let server = try LoopbackServer { request, index in
             if request.target.hasPrefix("/auth/token") { return .json(Self.token) }
             switch index {
@@ -86,19 +87,19 @@ struct WireTests {
             }
         }
         defer { server.stop() }
-        let (client, trace) = try client(server)
+        let (client, trace) = try client(server, over: wire)
         let response = try client.send(.get, path: "/api/status")
         #expect(String(decoding: response.body, as: UTF8.self) == "[1]")
         #expect(server.requests.count == 4 && client.requestCount == 4)
         #expect(trace.lines.filter { $0.contains("retry") }.count == 2)
     }
 
-    @Test func postTimeoutIsReportedNotResent() throws {
+    @Test(arguments: Wire.allCases) func postTimeoutIsReportedNotResent(_ wire: Wire) throws {
         let server = try LoopbackServer { request, _ in
             request.target.hasPrefix("/auth/token") ? .json(Self.token) : .stall(seconds: 1.6)
         }
         defer { server.stop() }
-        let (client, trace) = try client(server) { $0.timeout = 1 }
+        let (client, trace) = try client(server, over: wire) { $0.timeout = 1 }
         try client.authenticate()
         let error = #expect(throws: HaloHTTPError.self) { try client.send(.post, path: "/api/tickets", body: Data("[{}]".utf8)) }
         #expect(error?.status == 0 && error?.transportFailure == .timedOut && error?.writeMayHaveApplied == true)
@@ -107,10 +108,10 @@ struct WireTests {
         #expect(server.requests.count == 2, "\(trace.lines)")
     }
 
-    @Test func refusedConnectionNamesTheURL() throws {
+    @Test(arguments: Wire.allCases) func refusedConnectionNamesTheURL(_ wire: Wire) throws {
         let server = try LoopbackServer { _, _ in .drop }
         server.stop()
-        let (client, _) = try client(server)
+        let (client, _) = try client(server, over: wire)
         let error = #expect(throws: HaloHTTPError.self) { try client.authenticate() }
         #expect(error?.status == 0 && error?.path == "/auth/token")
         #expect(error?.hint?.contains(server.url) == true)

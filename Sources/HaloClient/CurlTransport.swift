@@ -1,0 +1,121 @@
+import Foundation
+import CCurl
+
+/// The default wire: libcurl's easy interface, called directly. `curl_easy_perform` sleeps in
+/// poll while it waits, where FoundationNetworking's URLSession busy-waits on Linux (a core at
+/// 100% per request in flight, starving an in-process sandbox on small machines).
+///
+/// One easy handle per transport, reused for every request, so the connection is kept alive.
+/// Redirects are not followed: HaloClient vets only the base URL, and a redirect must not carry
+/// the secret or token somewhere it never checked; a 3xx surfaces as an HTTP error instead.
+/// Request headers are never logged here: they carry the bearer token.
+public final class CurlTransport: HTTPTransport {
+    private let handle: UnsafeMutableRawPointer
+    /// libcurl's detailed message for the last failure (CURL_ERROR_SIZE bytes, alive as long as the handle).
+    private let errorBuffer: UnsafeMutablePointer<CChar>
+    /// An easy handle must not be used by two threads at once.
+    private let lock = NSLock()
+
+    /// `curl_global_init` is not thread-safe in older libcurl; a lazy static runs it once, under swift_once.
+    private static let globalInit: CURLcode = halo_curl_global_init()
+
+    /// - Parameter timeout: seconds for the whole exchange, connecting included (sub-second works).
+    public init(timeout: Double, userAgent: String) throws(TransportFailure) {
+        guard Self.globalInit == CURLE_OK else { throw .other("libcurl failed to initialise") }
+        guard let handle = curl_easy_init() else { throw .other("libcurl could not create a handle") }
+        self.handle = handle
+        errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
+
+        let milliseconds = max(1, Int((timeout * 1000).rounded(.up)))
+        // No SIGALRM for timeouts (Debian's libcurl resolves in a thread anyway). libcurl then no
+        // longer ignores SIGPIPE itself; it sends with MSG_NOSIGNAL, TLS included (its own OpenSSL BIO).
+        halo_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
+        halo_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, milliseconds)
+        halo_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, milliseconds)
+        halo_curl_setopt_long(handle, CURLOPT_TCP_NODELAY, 1)
+        halo_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
+        halo_curl_setopt_str(handle, CURLOPT_PROTOCOLS_STR, "http,https")
+        // "" offers every encoding this libcurl can decode; bodies arrive decoded.
+        halo_curl_setopt_str(handle, CURLOPT_ACCEPT_ENCODING, "")
+        halo_curl_setopt_str(handle, CURLOPT_USERAGENT, userAgent)
+        halo_curl_setopt_ptr(handle, CURLOPT_ERRORBUFFER, errorBuffer)
+        halo_curl_setopt_data_fn(handle, CURLOPT_WRITEFUNCTION, CurlExchange.writeBody)
+        halo_curl_setopt_data_fn(handle, CURLOPT_HEADERFUNCTION, CurlExchange.readHeader)
+    }
+
+    deinit {
+        curl_easy_cleanup(handle)
+        errorBuffer.deallocate()
+    }
+
+    public func send(_ request: HTTPRequest) throws(TransportFailure) -> HTTPReply {
+        lock.lock()
+        defer { lock.unlock() }
+
+        var headers: UnsafeMutablePointer<curl_slist>?
+        defer { curl_slist_free_all(headers) }
+        for (name, value) in request.headers {
+            // CR, LF or NUL would split or cut the header line on the wire.
+            guard !Self.unsafeForHeader(name), !Self.unsafeForHeader(value) else {
+                throw .other("header \(name) holds a line break or NUL")
+            }
+            headers = curl_slist_append(headers, "\(name): \(value)")
+        }
+        // Without this, libcurl waits up to a second for `100 Continue` before a body over 1 KiB.
+        headers = curl_slist_append(headers, "Expect:")
+
+        let exchange = CurlExchange()
+        let userdata = Unmanaged.passUnretained(exchange).toOpaque()
+        halo_curl_setopt_str(handle, CURLOPT_URL, request.url.absoluteString)
+        halo_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, headers)
+        halo_curl_setopt_ptr(handle, CURLOPT_WRITEDATA, userdata)
+        halo_curl_setopt_ptr(handle, CURLOPT_HEADERDATA, userdata)
+        defer {
+            // Nothing dangling in the handle between requests.
+            halo_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, nil)
+            halo_curl_setopt_ptr(handle, CURLOPT_POSTFIELDS, nil)
+            halo_curl_setopt_ptr(handle, CURLOPT_WRITEDATA, nil)
+            halo_curl_setopt_ptr(handle, CURLOPT_HEADERDATA, nil)
+        }
+
+        let code = withExtendedLifetime(exchange) { perform(request) }
+        guard code == CURLE_OK else {
+            let detail = String(cString: errorBuffer)
+            throw CurlFailure.failure(code, detail: detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail)
+        }
+        var status = 0
+        halo_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        return HTTPReply(status: status, headers: exchange.headers, body: exchange.body)
+    }
+
+    /// Sets the method and body, then performs while the body bytes are pinned (POSTFIELDS is not copied).
+    private func perform(_ request: HTTPRequest) -> CURLcode {
+        let method = request.method.uppercased()
+        halo_curl_setopt_long(handle, CURLOPT_NOBODY, method == "HEAD" ? 1 : 0)
+        guard request.body != nil || method == "POST" else {
+            // HTTPGET also undoes a previous request's POST on this reused handle.
+            halo_curl_setopt_long(handle, CURLOPT_HTTPGET, 1)
+            if method == "HEAD" { halo_curl_setopt_long(handle, CURLOPT_NOBODY, 1) }
+            halo_curl_setopt_str(handle, CURLOPT_CUSTOMREQUEST, method == "GET" || method == "HEAD" ? nil : method)
+            return curl_easy_perform(handle)
+        }
+        halo_curl_setopt_str(handle, CURLOPT_CUSTOMREQUEST, method == "POST" ? nil : method)
+        let body = request.body ?? Data()
+        return body.withUnsafeBytes { bytes in
+            halo_curl_setopt_long(handle, CURLOPT_POST, 1)
+            halo_curl_setopt_off(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(bytes.count))
+            if let start = bytes.baseAddress, bytes.count > 0 {
+                halo_curl_setopt_ptr(handle, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: start))
+            } else {
+                // Never a NULL POSTFIELDS: libcurl would then read the body from stdin.
+                halo_curl_setopt_str(handle, CURLOPT_COPYPOSTFIELDS, "")
+            }
+            return curl_easy_perform(handle)
+        }
+    }
+
+    private static func unsafeForHeader(_ text: String) -> Bool {
+        text.utf8.contains { $0 == 13 || $0 == 10 || $0 == 0 }
+    }
+}
