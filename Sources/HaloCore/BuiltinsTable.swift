@@ -12,6 +12,10 @@ extension Builtins {
                 switch args[0] {
                 case .list(let rows): return .string(TableText(rows: rows, columns: columns).render())
                 case .object(let o):
+                    // A Halo list reply ({"record_count": 2, "clients": [...]}) shows its list.
+                    for case .list(let rows) in o.values where rows.contains(where: { if case .object = $0 { true } else { false } }) {
+                        return .string(TableText(rows: rows, columns: columns).render())
+                    }
                     let rows = o.pairs.map { Value.object(HaloObject([("key", .string($0.0)), ("value", $0.1)])) }
                     return .string(TableText(rows: rows, columns: columns ?? ["key", "value"]).render())
                 default: throw args.mismatch(0, expected: "a list of objects")

@@ -67,13 +67,18 @@ public final class LineEditor: LineReader {
         return Int32(bitPattern: scalar)
     }
 
-    /// One byte of input; nil at end of input or when Ctrl-C interrupted the read.
+    /// One byte of input; nil at end of input or after Ctrl-C. Waits in short polls, because the
+    /// signal may land just before a blocking read would start, and then nothing would wake it.
     private static func nextByte() -> UInt8? {
         var b: UInt8 = 0
+        var ready = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
         while true {
+            if Interrupt.requested.load(ordering: .relaxed) { return nil }
+            let polled = poll(&ready, 1, 100)
+            if polled == 0 || (polled < 0 && errno == EINTR) { continue }
             let n = read(STDIN_FILENO, &b, 1)
             if n == 1 { return b }
-            guard n < 0, errno == EINTR, !Interrupt.requested.load(ordering: .relaxed) else { return nil }
+            guard n < 0, errno == EINTR else { return nil }
         }
     }
 

@@ -27,6 +27,7 @@ import Testing
     #expect(try c.run("table", j(#"{"x": null, "y": "long\ntext"}"#)) == .string("key  value\n---  ---------\nx\ny    long text\n(2 rows)"))
     #expect(try c.run("table", j("[3, 4]")) == .string("value\n-----\n    3\n    4\n(2 rows)"))
     #expect(try c.run("table", j("[]")) == .string("(no rows)"))
+    #expect(try c.run("table", j(#"{"record_count": 1, "clients": [{"id": 7}]}"#)) == .string("id\n--\n 7\n(1 row)"))
     #expect(errorMessage { try c.run("table", .int(1)) } == "table() expects a list of objects, got number")
 }
 
