@@ -67,10 +67,19 @@ extension Interpreter {
             }
         case .object(let entries):
             let keys = entries.map(\.key), values = entries.map { compile($0.value) }
+            guard Set(keys).count == keys.count else {
+                // A repeated key: the last value wins, at the first key's position, as in JSON.
+                return { frame in
+                    var o = HaloObject()
+                    for i in keys.indices { o[keys[i]] = try values[i](frame) }
+                    return .object(o)
+                }
+            }
             return { frame in
-                var o = HaloObject()
-                for i in keys.indices { o[keys[i]] = try values[i](frame) }
-                return .object(o)
+                var items: [Value] = []
+                items.reserveCapacity(values.count)
+                for value in values { items.append(try value(frame)) }
+                return .object(HaloObject(distinctKeys: keys, values: items))
             }
         case .comprehension(let element, let binding, let iterable, let condition):
             return compileComprehension(element, binding, iterable, condition)

@@ -15,6 +15,14 @@ public struct HaloObject: Sendable {
         for (k, v) in pairs { self[k] = v }
     }
 
+    /// For builders that know the keys are distinct (an object literal): the keys array is shared
+    /// by every object the literal makes, so building one allocates only its values.
+    init(distinctKeys: [String], values: [Value]) {
+        self.keys = distinctKeys
+        self.values = values
+        if distinctKeys.count > Self.indexThreshold { buildIndex() }
+    }
+
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
 

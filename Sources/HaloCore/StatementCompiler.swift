@@ -215,22 +215,28 @@ extension Interpreter {
             guard var current = owner.slots[b.slot] else { throw vm.unassigned(b.name, b.location) }
             owner.slots[b.slot] = nil
             defer { owner.slots[b.slot] = current }
-            // Appending in place keeps `items += [x]` linear over a loop.
-            switch (op, current, rhs) {
-            case (.add, .int(let x), .int(let y)):
-                let (sum, overflow) = x.addingReportingOverflow(y)
-                current = overflow ? .double(Double(x) + Double(y)) : .int(sum)
-            case (.add, .list(var items), .list(let more)):
-                current = .null
-                items.append(contentsOf: more)
-                current = .list(items)
-            case (.add, .string(var text), .string(let more)):
-                current = .null
-                text += more
-                current = .string(text)
-            default:
-                current = try vm.located(loc) { try Operators.apply(op, current, rhs) }
+            // Appending in place keeps `items += [x]` and `text += s` linear over a loop. No tuple
+            // is switched on here: a tuple would hold a second reference and force a copy.
+            if op == .add {
+                if case .int(let x) = current, case .int(let y) = rhs {
+                    let (sum, overflow) = x.addingReportingOverflow(y)
+                    current = overflow ? .double(Double(x) + Double(y)) : .int(sum)
+                    return .normal
+                }
+                if case .string(var text) = current, case .string(let more) = rhs {
+                    current = .null
+                    text += more
+                    current = .string(text)
+                    return .normal
+                }
+                if case .list(var items) = current, case .list(let more) = rhs {
+                    current = .null
+                    items.append(contentsOf: more)
+                    current = .list(items)
+                    return .normal
+                }
             }
+            current = try vm.located(loc) { try Operators.apply(op, current, rhs) }
             return .normal
         }
     }

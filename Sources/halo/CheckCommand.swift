@@ -12,9 +12,7 @@ struct CheckCommand: ParsableCommand {
     mutating func run() throws {
         var failed = 0
         for file in files {
-            var options = InterpreterOptions()
-            options.searchPaths = Installation.moduleSearchPaths
-            let interpreter = Interpreter(options)
+            let interpreter = Interpreter(.forCommand(performer: nil))
             guard let data = FileManager.default.contents(atPath: file) else {
                 Terminal.writeError("halo: cannot read \(file)")
                 failed += 1

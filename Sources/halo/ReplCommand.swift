@@ -27,10 +27,7 @@ enum ReplSession {
             return 1
         }
         defer { session.close() }
-        var options = InterpreterOptions()
-        options.searchPaths = Installation.moduleSearchPaths
-        options.output = Terminal.writeOutput
-        options.performer = session.performer
+        let options = InterpreterOptions.forCommand(performer: session.performer)
         let environment = ProcessInfo.processInfo.environment
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let settings = Repl.Settings(

@@ -63,12 +63,8 @@ struct RunCommand: ParsableCommand {
         }
         defer { session.close() }
         let report = json ? JSONReport() : nil
-        var options = InterpreterOptions()
-        options.searchPaths = Installation.moduleSearchPaths
-        options.output = report.map { report in { report.printed.append(.string($0)) } } ?? Terminal.writeOutput
-        options.performer = session.performer
-        options.maxCallDepth = 10_000   // onLargeStack gives room for it
-        let interpreter = Interpreter(options)
+        let output = report.map { report in { report.printed.append(.string($0)) } } ?? Terminal.writeOutput
+        let interpreter = Interpreter(.forCommand(performer: session.performer, output: output))
         var status: Int32 = 0
         do {
             try interpreter.run(source: source, file: name, overrides: overrides)

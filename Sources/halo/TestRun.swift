@@ -35,11 +35,7 @@ struct TestFileResult: Sendable {
             return finish([], "halo: \(error)")
         }
         defer { session.close() }
-        var options = InterpreterOptions()
-        options.searchPaths = Installation.moduleSearchPaths
-        options.output = { printed.items.append($0) }
-        options.performer = session.performer
-        options.maxCallDepth = 10_000
+        var options = InterpreterOptions.forCommand(performer: session.performer) { printed.items.append($0) }
         options.continueAfterFailedAssert = true
         let interpreter = Interpreter(options)
         var error: String? = nil

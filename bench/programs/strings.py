@@ -1,7 +1,9 @@
 import sys
 n = int(sys.argv[1])
-text = ""
+# Idiomatic Python: collect the pieces, join once (a module-level `text +=` goes quadratic).
+pieces = []
 for i in range(n):
-    text += "ticket-" + str(i) + ","
+    pieces.append("ticket-" + str(i) + ",")
+text = "".join(pieces)
 parts = text.split(",")
 print(len(parts), len(text))
