@@ -43,6 +43,16 @@ struct ConnectionOptions: ParsableArguments {
         return options
     }
 
+    /// `openSession`, for commands that end when it fails: the reason goes to stderr, nil comes back.
+    func openSessionOrReport() -> ConnectionSession? {
+        do {
+            return try openSession()
+        } catch {
+            Terminal.writeError("halo: \(error)")
+            return nil
+        }
+    }
+
     /// Starts the sandbox when asked, and gives the interpreter its request performer.
     func openSession() throws -> ConnectionSession {
         var server: SandboxServer? = nil

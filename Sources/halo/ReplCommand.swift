@@ -19,13 +19,7 @@ struct ReplCommand: ParsableCommand {
 /// Starts a REPL on the current thread: the same connection, module paths and output as batch mode.
 enum ReplSession {
     static func start(_ connection: ConnectionOptions) -> Int32 {
-        let session: ConnectionSession
-        do {
-            session = try connection.openSession()
-        } catch {
-            Terminal.writeError("halo: \(error)")
-            return 1
-        }
+        guard let session = connection.openSessionOrReport() else { return 1 }
         defer { session.close() }
         let options = InterpreterOptions.forCommand(performer: session.performer)
         let environment = ProcessInfo.processInfo.environment

@@ -54,13 +54,7 @@ struct RunCommand: ParsableCommand {
         } catch {
             return 2
         }
-        let session: ConnectionSession
-        do {
-            session = try connection.openSession()
-        } catch {
-            Terminal.writeError("halo: \(error)")
-            return 1
-        }
+        guard let session = connection.openSessionOrReport() else { return 1 }
         defer { session.close() }
         let report = json ? JSONReport() : nil
         let output = report.map { report in { report.printed.append(.string($0)) } } ?? Terminal.writeOutput
