@@ -111,14 +111,17 @@ def main():
         return {"halo": [halo, P(name + ".halo"), "--set", f"n={n}"], "python": [py, P(name + ".py"), str(n)],
                 "lua": [lua, P(name + ".lua"), str(n)]}
 
+    def size(full, quick):
+        return quick if q else full
+
     cases = [
         ("start-up", {"halo": [halo, "-e", "print 1"], "python": [py, "-c", "print(1)"],
                       "lua": [lua, "-e", "print(1)"], "jq": ["jq", "-n", "1"]}, {}),
-        ("loop: 10M integer additions", interp("loop", 10_000 if q else 10_000_000), {}),
-        ("fib(27), recursive", interp("fib", 15 if q else 27), {}),
-        ("1M objects, sum a field via ^", interp("objects", 1_000 if q else 1_000_000), {}),
-        ("string building and splitting (300k)", interp("strings", 1_000 if q else 300_000), {}),
-        ("comprehension filtering 1M items", interp("filter", 1_000 if q else 1_000_000), {}),
+        (f"loop: {size('10M', '10k')} integer additions", interp("loop", 10_000 if q else 10_000_000), {}),
+        (f"fib({size(27, 15)}), recursive", interp("fib", 15 if q else 27), {}),
+        (f"{size('1M', '1k')} objects, sum a field via ^", interp("objects", 1_000 if q else 1_000_000), {}),
+        (f"string building and splitting ({size('300k', '1k')})", interp("strings", 1_000 if q else 300_000), {}),
+        (f"comprehension filtering {size('1M', '1k')} items", interp("filter", 1_000 if q else 1_000_000), {}),
         (f"big response ({big_mb:.0f} MB): count tickets",
          {"halo": [halo, P("bigcount.halo"), "--set", f"path={big}"], "python": [py, P("bigcount.py"), big],
           "jq": ["jq", ".tickets | length", big]}, {}),
@@ -131,7 +134,7 @@ def main():
         e2e = dict(env, **sandbox.env)
         writes = 100 if q else 1000
         cases += [
-            ("end to end: 10,000 tickets in pages of 100",
+            ("end to end: every sandbox ticket (10,000) in pages of 100",
              {"halo": [halo, P("fetch.halo")], "python": [py, P("fetch.py")], "curl+jq loop": ["bash", P("fetch.sh")],
               "curl floor (1 process)": ["bash", P("floor.sh")]}, dict(e2e, PAGES="100")),
             (f"writes: {writes} updates in batches of 100",
