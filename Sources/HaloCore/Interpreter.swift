@@ -61,14 +61,6 @@ public final class Interpreter: BuiltinContext {
         }
     }
 
-    /// The `param` names a program declares, in order, with whether each has a default.
-    public static func parameters(of source: String, file: String) throws -> [(name: String, hasDefault: Bool)] {
-        try Parser.parse(source, file: file).compactMap { stmt in
-            if case .param(let b, let d) = stmt { return (b.name, d != nil) }
-            return nil
-        }
-    }
-
     /// Runs a program in the main module. `overrides` replace `param` defaults (`--set`).
     /// Returns the value of the last expression statement (the REPL shows it).
     @discardableResult
