@@ -4,7 +4,16 @@
 /// lets errors (which must be Sendable) carry values.
 open class Callable: @unchecked Sendable {
     public let name: String
-    public init(name: String) { self.name = name }
+    /// True for a `Closure`: a stored flag is tested on every call, far cheaper than `as?`.
+    let isScriptFunction: Bool
+    public init(name: String) {
+        self.name = name
+        self.isScriptFunction = false
+    }
+    init(name: String, isScriptFunction: Bool) {
+        self.name = name
+        self.isScriptFunction = isScriptFunction
+    }
 }
 
 /// What a built-in may ask of the interpreter that calls it.

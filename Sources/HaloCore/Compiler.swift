@@ -4,15 +4,37 @@
 /// closures of their own.
 typealias CompiledExpr = (Frame) throws -> Value
 typealias CompiledBlock = (Frame) throws -> Flow
+typealias CompiledCondition = (Frame) throws -> Bool
 
-/// A function's body and parameter defaults, compiled once.
+/// A function's body and parameter defaults, compiled once, and the frames its calls reuse.
 final class CompiledFunction {
     let body: CompiledBlock
     let defaults: [CompiledExpr?]
+    let frameSize: Int
+    /// Frames of finished calls that nothing captured: a call takes one instead of allocating
+    /// the frame and its slot buffer (two mallocs and two frees per call otherwise).
+    private var spare: [Frame] = []
+    private static let maxSpare = 64
 
-    init(body: @escaping CompiledBlock, defaults: [CompiledExpr?]) {
+    init(body: @escaping CompiledBlock, defaults: [CompiledExpr?], frameSize: Int) {
         self.body = body
         self.defaults = defaults
+        self.frameSize = frameSize
+    }
+
+    @inline(__always)
+    func frame(parent: Frame) -> Frame {
+        guard let reused = spare.popLast() else { return Frame(size: frameSize, parent: parent) }
+        if reused.parent !== parent { reused.parent = parent }
+        return reused
+    }
+
+    /// Keeps a finished call's frame for the next call, unless a closure made in the call holds it.
+    @inline(__always)
+    func recycle(_ frame: inout Frame) {
+        guard spare.count < Self.maxSpare, isKnownUniquelyReferenced(&frame) else { return }
+        frame.clear()
+        spare.append(frame)
     }
 }
 
@@ -20,7 +42,8 @@ extension Interpreter {
     func compiledFunction(_ decl: FunctionDecl) -> CompiledFunction {
         if let compiled = decl.compiled { return compiled }
         let compiled = CompiledFunction(body: compileBlock(decl.body),
-                                        defaults: decl.parameters.map { $0.defaultValue.map(compile) })
+                                        defaults: decl.parameters.map { $0.defaultValue.map(compile) },
+                                        frameSize: decl.frameSize)
         decl.compiled = compiled
         return compiled
     }
@@ -37,7 +60,7 @@ extension Interpreter {
             }
         case .outer(let depth, let slot, let name, let loc):
             return { frame in
-                guard let v = frame.ancestor(depth).slots[slot] else { throw vm.unassigned(name, loc) }
+                guard let v = frame.slots(up: depth)[slot] else { throw vm.unassigned(name, loc) }
                 return v
             }
         case .builtin(let f):
@@ -128,8 +151,8 @@ extension Interpreter {
         case .call(let callee, let args, let loc):
             return compileCall(callee, args, loc)
         case .function(let decl):
-            _ = compiledFunction(decl)
-            return { frame in .function(Closure(decl: decl, captured: frame)) }
+            let compiled = compiledFunction(decl)
+            return { frame in .function(Closure(decl: decl, compiled: compiled, captured: frame)) }
         case .request(let r):
             return compileRequest(r)
         case .name(let name, let loc):
@@ -137,10 +160,58 @@ extension Interpreter {
         }
     }
 
+    /// A condition (`if`, `while`, a comprehension's filter) compiled to a Bool: comparisons of
+    /// ints decide without making a `.bool` value, and `not`/`and`/`or` without truthiness tests.
+    func compileCondition(_ expr: Expr) -> CompiledCondition {
+        unowned(unsafe) let vm = self
+        switch expr {
+        case .unary(.not, let e, _):
+            let c = compileCondition(e)
+            return { frame in !(try c(frame)) }
+        case .and(let l, let r):
+            let a = compileCondition(l), b = compileCondition(r)
+            return { frame in try a(frame) && b(frame) }
+        case .or(let l, let r):
+            let a = compileCondition(l), b = compileCondition(r)
+            return { frame in try a(frame) || b(frame) }
+        case .binary(let op, let l, let r, let loc):
+            guard let compare = Self.intComparison(op) else { break }
+            let a = compile(l)
+            if case .literal(.int(let k)) = r {
+                return { frame in
+                    let x = try a(frame)
+                    if case .int(let i) = x { return compare(i, k) }
+                    return try vm.located(loc) { try Operators.apply(op, x, .int(k)) }.isTruthy
+                }
+            }
+            let b = compile(r)
+            return { frame in
+                let x = try a(frame), y = try b(frame)
+                if case .int(let i) = x, case .int(let j) = y { return compare(i, j) }
+                return try vm.located(loc) { try Operators.apply(op, x, y) }.isTruthy
+            }
+        default: break
+        }
+        let c = compile(expr)
+        return { frame in try c(frame).isTruthy }
+    }
+
+    private static func intComparison(_ op: BinaryOperator) -> ((Int, Int) -> Bool)? {
+        switch op {
+        case .less: return { $0 < $1 }
+        case .lessEqual: return { $0 <= $1 }
+        case .greater: return { $0 > $1 }
+        case .greaterEqual: return { $0 >= $1 }
+        case .equal: return { $0 == $1 }
+        case .notEqual: return { $0 != $1 }
+        default: return nil
+        }
+    }
+
     /// Stores into a resolved variable.
     @inline(__always)
     func store(_ value: Value, _ binding: Binding, _ frame: Frame) {
-        frame.ancestor(binding.depth).slots[binding.slot] = value
+        frame.slots(up: binding.depth)[binding.slot] = value
     }
 
     private func compileBinary(_ op: BinaryOperator, _ l: Expr, _ r: Expr, _ loc: SourceLocation) -> CompiledExpr {
@@ -221,13 +292,18 @@ extension Interpreter {
             }
         }
         let f = compile(callee)
+        let argumentCount = compiledArgs.count
         return { frame in
             let fn = try f(frame)
-            if case .function(let callable) = fn, let closure = callable as? Closure {
+            if case .function(let callable) = fn, callable.isScriptFunction {
+                let closure = unsafeDowncast(callable, to: Closure.self)
+                try vm.checkArgumentCount(closure.decl, argumentCount, at: loc)
                 // Arguments go straight into the callee's frame: no argument array per call.
-                let callFrame = try vm.newFrame(for: closure, argumentCount: compiledArgs.count, at: loc)
-                for i in compiledArgs.indices { callFrame.slots[i] = try compiledArgs[i](frame) }
-                return try vm.invoke(closure, callFrame, argumentCount: compiledArgs.count, at: loc)
+                var callFrame = closure.compiled.frame(parent: closure.captured)
+                for i in 0..<argumentCount { callFrame.slots[i] = try compiledArgs[i](frame) }
+                let result = try vm.invoke(closure, callFrame, argumentCount: argumentCount, at: loc)
+                closure.compiled.recycle(&callFrame)
+                return result
             }
             var values: [Value] = []
             values.reserveCapacity(compiledArgs.count)
@@ -239,14 +315,14 @@ extension Interpreter {
     private func compileComprehension(_ element: Expr, _ binding: Binding, _ iterable: Expr,
                                       _ condition: Expr?) -> CompiledExpr {
         unowned(unsafe) let vm = self
-        let e = compile(element), source = compile(iterable), test = condition.map(compile)
+        let e = compile(element), source = compile(iterable), test = condition.map(compileCondition)
         return { frame in
             let items = try Self.loopItems(try source(frame), at: binding.location)
             var result: [Value] = []
             result.reserveCapacity(items.count)
             for item in items {
                 vm.store(item, binding, frame)
-                if let test, !(try test(frame).isTruthy) { continue }
+                if let test, !(try test(frame)) { continue }
                 result.append(try e(frame))
             }
             return .list(result)

@@ -34,6 +34,8 @@ public final class Interpreter: BuiltinContext {
     let maxCallDepth: Int
     var callDepth = 0
     var overrides: [String: Value] = [:]
+    /// The value of the `return` that is unwinding (see `Flow.returned`).
+    var returned: Value = .null
     /// The main program's globals; REPL entries add to them.
     private let mainScope = Scope(parent: nil)
     private let mainFrame = Frame(size: 0, parent: nil)
@@ -80,7 +82,7 @@ public final class Interpreter: BuiltinContext {
                 continue
             }
             last = nil
-            if case .returnValue = try compile(statement)(mainFrame) { break }
+            if case .returned = try compile(statement)(mainFrame) { returned = .null; break }
         }
         return last
     }
@@ -136,7 +138,7 @@ public final class Interpreter: BuiltinContext {
         }
         for (export, binding) in decl.bindings {
             if let value = module.frame.slots[export.slot] {
-                frame.ancestor(binding.depth).slots[binding.slot] = value
+                frame.slots(up: binding.depth)[binding.slot] = value
             }
         }
     }
@@ -147,10 +149,14 @@ public final class Interpreter: BuiltinContext {
         guard case .function(let f) = callee else {
             throw ScriptError(.runtime, "cannot call \(callee.typeName): it is not a function", at: loc)
         }
-        if let closure = f as? Closure {
-            let frame = try newFrame(for: closure, argumentCount: args.count, at: loc)
+        if f.isScriptFunction {
+            let closure = unsafeDowncast(f, to: Closure.self)
+            try checkArgumentCount(closure.decl, args.count, at: loc)
+            var frame = closure.compiled.frame(parent: closure.captured)
             for i in args.indices { frame.slots[i] = args[i] }
-            return try invoke(closure, frame, argumentCount: args.count, at: loc)
+            let result = try invoke(closure, frame, argumentCount: args.count, at: loc)
+            closure.compiled.recycle(&frame)
+            return result
         }
         guard let builtin = f as? BuiltinFunction else {
             throw ScriptError(.runtime, "cannot call \(f.name)", at: loc)
@@ -166,16 +172,12 @@ public final class Interpreter: BuiltinContext {
         return try located(loc) { try builtin.body(self, args) }
     }
 
-    /// Checks the argument count and makes the call's frame; parameters occupy its first slots.
     @inline(__always)
-    func newFrame(for closure: Closure, argumentCount: Int, at loc: SourceLocation?) throws -> Frame {
-        let decl = closure.decl
-        guard argumentCount >= decl.requiredCount, argumentCount <= decl.parameters.count else {
-            let required = decl.requiredCount
-            let range = required == decl.parameters.count ? "\(required)" : "\(required) to \(decl.parameters.count)"
-            throw ScriptError(.runtime, "\(decl.name)() takes \(range) argument\(range == "1" ? "" : "s"), got \(argumentCount)", at: loc)
-        }
-        return Frame(size: decl.frameSize, parent: closure.captured)
+    func checkArgumentCount(_ decl: FunctionDecl, _ count: Int, at loc: SourceLocation?) throws {
+        guard count < decl.requiredCount || count > decl.parameters.count else { return }
+        let required = decl.requiredCount
+        let range = required == decl.parameters.count ? "\(required)" : "\(required) to \(decl.parameters.count)"
+        throw ScriptError(.runtime, "\(decl.name)() takes \(range) argument\(range == "1" ? "" : "s"), got \(count)", at: loc)
     }
 
     /// Runs a function body in a frame whose first `argumentCount` parameters are already set.
@@ -184,7 +186,7 @@ public final class Interpreter: BuiltinContext {
         guard callDepth < maxCallDepth else {
             throw ScriptError(.runtime, "too many nested calls (\(maxCallDepth)) in \(decl.name)(): is the recursion missing a base case?", at: loc)
         }
-        let compiled = compiledFunction(decl)
+        let compiled = closure.compiled
         callDepth += 1
         defer { callDepth -= 1 }
         do {
@@ -193,8 +195,10 @@ public final class Interpreter: BuiltinContext {
                     if let d = compiled.defaults[i] { frame.slots[i] = try d(frame) }
                 }
             }
-            if case .returnValue(let v) = try compiled.body(frame) { return v }
-            return .null
+            guard case .returned = try compiled.body(frame) else { return .null }
+            var value = Value.null
+            swap(&value, &returned)
+            return value
         } catch var error as ScriptError {
             if let loc, error.kind != .syntax, error.notes.count < 12 {
                 error.notes.append("in \(decl.name)() called at \(loc.file):\(loc.line):\(loc.column)")

@@ -1,7 +1,8 @@
-/// How a statement ends: normally, or by `break`, `continue` or `return`.
+/// How a statement ends: normally, or by `break`, `continue` or `return`. A returned value waits
+/// in `Interpreter.returned`: a payload here would make every statement return a 33-byte enum
+/// through memory instead of a byte in a register.
 enum Flow {
-    case normal, breakLoop, continueLoop
-    case returnValue(Value)
+    case normal, breakLoop, continueLoop, returned
 }
 
 /// Statements compiled to closures (see Compiler.swift for why).
@@ -36,7 +37,7 @@ extension Interpreter {
             }
             return { frame in
                 let v = try value(frame)
-                frame.ancestor(depth).slots[slot] = v
+                frame.slots(up: depth)[slot] = v
                 return .normal
             }
         case .assignChild(let b, let keys, let e, let loc):
@@ -44,20 +45,20 @@ extension Interpreter {
         case .compound(let b, let op, let e, let loc):
             return compileCompound(b, op, e, loc)
         case .ifElse(let condition, let then, let otherwise):
-            let test = compile(condition), yes = compileBlock(then), no = otherwise.map(compileBlock)
+            let test = compileCondition(condition), yes = compileBlock(then), no = otherwise.map(compileBlock)
             if let no {
-                return { frame in try test(frame).isTruthy ? try yes(frame) : try no(frame) }
+                return { frame in try test(frame) ? try yes(frame) : try no(frame) }
             }
-            return { frame in try test(frame).isTruthy ? try yes(frame) : .normal }
+            return { frame in try test(frame) ? try yes(frame) : .normal }
         case .forIn(let first, let second, let iterable, let body, let loc):
             return compileFor(first, second, iterable, body, loc)
         case .whileLoop(let condition, let body):
-            let test = compile(condition), run = compileBlock(body)
+            let test = compileCondition(condition), run = compileBlock(body)
             return { frame in
-                while try test(frame).isTruthy {
+                while try test(frame) {
                     switch try run(frame) {
                     case .breakLoop: return .normal
-                    case .returnValue(let v): return .returnValue(v)
+                    case .returned: return .returned
                     case .normal, .continueLoop: continue
                     }
                 }
@@ -66,14 +67,14 @@ extension Interpreter {
         case .breakLoop: return { _ in .breakLoop }
         case .continueLoop: return { _ in .continueLoop }
         case .function(let b, let decl):
-            _ = compiledFunction(decl)
+            let compiled = compiledFunction(decl)
             return { frame in
-                vm.store(.function(Closure(decl: decl, captured: frame)), b, frame)
+                vm.store(.function(Closure(decl: decl, compiled: compiled, captured: frame)), b, frame)
                 return .normal
             }
         case .returnValue(let e, _):
-            guard let value = e.map(compile) else { return { _ in .returnValue(.null) } }
-            return { frame in .returnValue(try value(frame)) }
+            guard let value = e.map(compile) else { return { _ in vm.returned = .null; return .returned } }
+            return { frame in vm.returned = try value(frame); return .returned }
         case .print(let exprs):
             let values = exprs.map(compile)
             return { frame in
@@ -138,7 +139,7 @@ extension Interpreter {
                     owner.slots[slot] = .int(current)
                     switch try run(frame) {
                     case .breakLoop: return .normal
-                    case .returnValue(let v): return .returnValue(v)
+                    case .returned: return .returned
                     case .normal, .continueLoop: break
                     }
                     i = range.next(after: current)
@@ -158,7 +159,7 @@ extension Interpreter {
                 }
                 switch try run(frame) {
                 case .breakLoop: return .normal
-                case .returnValue(let v): return .returnValue(v)
+                case .returned: return .returned
                 case .normal, .continueLoop: return nil
                 }
             }
