@@ -1,3 +1,5 @@
+import Foundation
+
 /// String functions. Lengths and positions count characters, as `len` does.
 extension Builtins {
     /// Widths beyond this are a mistake, not a table layout; refusing them avoids huge allocations.
@@ -15,8 +17,7 @@ extension Builtins {
                 }
                 let separator = try args.string(1)
                 if separator.isEmpty { return .list(text.map { .string(String($0)) }) }
-                return .list(text.split(separator: separator, omittingEmptySubsequences: false)
-                    .map { .string(String($0)) })
+                return .list(text.pieces(between: separator).map(Value.string))
             },
             .define("join", 1...2) { _, args in
                 let separator = args.optional(1) == nil ? "" : try args.string(1)
@@ -52,6 +53,31 @@ extension Builtins {
 }
 
 extension String {
+    /// The text between occurrences of `separator`, found by comparing UTF-8 bytes: the generic
+    /// `split` walks characters and took 80% of a split-heavy script (callgrind).
+    func pieces(between separator: String) -> [String] {
+        var text = self, separator = separator
+        return text.withUTF8 { t in
+            separator.withUTF8 { s in
+                guard let first = s.first, t.count >= s.count else { return [self] }
+                var pieces: [String] = []
+                var start = 0, i = 0
+                let last = t.count - s.count
+                while i <= last {
+                    if t[i] == first, s.count == 1 || memcmp(t.baseAddress! + i, s.baseAddress!, s.count) == 0 {
+                        pieces.append(String(decoding: UnsafeBufferPointer(rebasing: t[start..<i]), as: UTF8.self))
+                        i += s.count
+                        start = i
+                    } else {
+                        i += 1
+                    }
+                }
+                pieces.append(String(decoding: UnsafeBufferPointer(rebasing: t[start...]), as: UTF8.self))
+                return pieces
+            }
+        }
+    }
+
     /// Without leading and trailing whitespace (spaces, tabs, newlines).
     func trimmed() -> String {
         guard let first = firstIndex(where: { !$0.isWhitespace }),

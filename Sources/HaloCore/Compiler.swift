@@ -98,11 +98,12 @@ extension Interpreter {
                     return .object(o)
                 }
             }
+            let shape = ObjectShape(keys: keys)
             return { frame in
                 var items: [Value] = []
                 items.reserveCapacity(values.count)
                 for value in values { items.append(try value(frame)) }
-                return .object(HaloObject(distinctKeys: keys, values: items))
+                return .object(HaloObject(shape: shape, values: items))
             }
         case .comprehension(let element, let binding, let iterable, let condition):
             return compileComprehension(element, binding, iterable, condition)

@@ -39,6 +39,13 @@ struct JSONParser {
     private var depth = 0
     /// Reused buffer for strings that contain escapes.
     private var scratch: [UInt8] = []
+    /// The keys of the objects being parsed (see `parseObject`).
+    private var keyBytes: [UInt8] = []
+    /// Shapes met so far, by the hash of their encoded keys.
+    private var shapes: [Int: (encoded: [UInt8], shape: ObjectShape)] = [:]
+    private static let maxShapes = 4096
+    /// The key count of the last object finished at each depth: a capacity guess for the next.
+    private var countHints = [Int](repeating: 0, count: 16)
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -105,27 +112,28 @@ struct JSONParser {
         return .list(elements)
     }
 
+    /// Parses an object. Its keys are collected as bytes (each preceded by its length) on
+    /// `keyBytes`, a stack that nested objects push onto and pop, and the finished key sequence is
+    /// looked up in `shapes`: the 100,000 tickets of a reply share one key array instead of
+    /// allocating 100,000, and keys are decoded and checked for repeats once per shape.
     private mutating func parseObject() throws -> Value {
         try enterNesting()
-        var object = HaloObject()
         if consume(UInt8(ascii: "}")) {
             depth -= 1
-            return .object(object)
+            return .object(HaloObject())
         }
+        let keysStart = keyBytes.count
+        var values: [Value] = []
+        if depth < countHints.count { values.reserveCapacity(countHints[depth]) }
         while true {
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
                 throw error("expected a string key")
             }
-            let key = try parseString()
+            try appendKey()
             skipWhitespace()
             guard consume(UInt8(ascii: ":")) else { throw error("expected ':' after object key") }
             skipWhitespace()
-            let value = try parseValue()
-            if object.position(of: key) == nil {
-                object.appendUnchecked(key, value)
-            } else {
-                object[key] = value
-            }
+            values.append(try parseValue())
             skipWhitespace()
             if consume(UInt8(ascii: ",")) {
                 skipWhitespace()
@@ -135,7 +143,61 @@ struct JSONParser {
             throw error("expected ',' or '}' after object value")
         }
         depth -= 1
+        if depth + 1 < countHints.count { countHints[depth + 1] = values.count }
+        let object = makeObject(values, keysStart: keysStart)
+        keyBytes.removeSubrange(keysStart...)
         return .object(object)
+    }
+
+    /// Reads a key at the opening quote onto `keyBytes`: its length (4 bytes), then its UTF-8.
+    private mutating func appendKey() throws {
+        let lengthAt = keyBytes.count
+        keyBytes.append(contentsOf: [0, 0, 0, 0])
+        position += 1
+        let start = position
+        while position < bytes.count, bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "\\"),
+              bytes[position] >= 0x20 {
+            position += 1
+        }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "\"") {
+            keyBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
+            position += 1
+        } else {
+            position = start - 1
+            keyBytes.append(contentsOf: try parseString().utf8)
+        }
+        let length = UInt32(keyBytes.count - lengthAt - 4)
+        for i in 0..<4 { keyBytes[lengthAt + i] = UInt8(truncatingIfNeeded: length >> (8 * i)) }
+    }
+
+    /// The object for `values` and the keys on `keyBytes` from `keysStart`, with a shared shape.
+    private mutating func makeObject(_ values: [Value], keysStart: Int) -> HaloObject {
+        let encoded = keyBytes[keysStart...]
+        var hasher = Hasher()
+        encoded.withUnsafeBytes { hasher.combine(bytes: $0) }
+        let hash = hasher.finalize()
+        if let known = shapes[hash], known.encoded.elementsEqual(encoded) {
+            return HaloObject(shape: known.shape, values: values)
+        }
+        var keys: [String] = []
+        keys.reserveCapacity(values.count)
+        var at = encoded.startIndex
+        while at < encoded.endIndex {
+            var length = 0
+            for i in 0..<4 { length |= Int(encoded[at + i]) << (8 * i) }
+            at += 4
+            keys.append(String(decoding: encoded[at..<at + length], as: UTF8.self))
+            at += length
+        }
+        guard Set(keys).count == keys.count else {
+            // A repeated key keeps its last value, at the first key's position.
+            var object = HaloObject()
+            for (k, v) in zip(keys, values) { object[k] = v }
+            return object
+        }
+        let shape = ObjectShape(keys: keys)
+        if shapes.count < Self.maxShapes { shapes[hash] = (Array(encoded), shape) }
+        return HaloObject(shape: shape, values: values)
     }
 
     // MARK: Strings
