@@ -11,6 +11,8 @@ final class CompiledFunction {
     let body: CompiledBlock
     let defaults: [CompiledExpr?]
     let frameSize: Int
+    /// The argument counts a call may pass (parameters without and with defaults).
+    let arguments: ClosedRange<Int>
     /// Frames of finished calls that nothing captured: a call takes one instead of allocating
     /// the frame and its slot buffer (two mallocs and two frees per call otherwise).
     private var spare: [Frame] = []
@@ -20,6 +22,7 @@ final class CompiledFunction {
         self.body = body
         self.defaults = defaults
         self.frameSize = frameSize
+        arguments = defaults.filter { $0 == nil }.count...defaults.count
     }
 
     @inline(__always)
@@ -175,38 +178,18 @@ extension Interpreter {
         case .or(let l, let r):
             let a = compileCondition(l), b = compileCondition(r)
             return { frame in try a(frame) || b(frame) }
-        case .binary(let op, let l, let r, let loc):
-            guard let compare = Self.intComparison(op) else { break }
-            let a = compile(l)
-            if case .literal(.int(let k)) = r {
-                return { frame in
-                    let x = try a(frame)
-                    if case .int(let i) = x { return compare(i, k) }
-                    return try vm.located(loc) { try Operators.apply(op, x, .int(k)) }.isTruthy
-                }
-            }
-            let b = compile(r)
+        case .binary(let op, let l, let r, let loc) where Self.intComparison(op, 0, 0) != nil:
+            let a = compile(l), b = compile(r), left = Operand(l), right = Operand(r)
             return { frame in
+                if let i = left.int(in: frame), let j = right.int(in: frame) { return Self.intComparison(op, i, j)! }
                 let x = try a(frame), y = try b(frame)
-                if case .int(let i) = x, case .int(let j) = y { return compare(i, j) }
+                if case .int(let i) = x, case .int(let j) = y { return Self.intComparison(op, i, j)! }
                 return try vm.located(loc) { try Operators.apply(op, x, y) }.isTruthy
             }
         default: break
         }
         let c = compile(expr)
         return { frame in try c(frame).isTruthy }
-    }
-
-    private static func intComparison(_ op: BinaryOperator) -> ((Int, Int) -> Bool)? {
-        switch op {
-        case .less: return { $0 < $1 }
-        case .lessEqual: return { $0 <= $1 }
-        case .greater: return { $0 > $1 }
-        case .greaterEqual: return { $0 >= $1 }
-        case .equal: return { $0 == $1 }
-        case .notEqual: return { $0 != $1 }
-        default: return nil
-        }
     }
 
     /// Stores into a resolved variable.
@@ -217,67 +200,53 @@ extension Interpreter {
 
     private func compileBinary(_ op: BinaryOperator, _ l: Expr, _ r: Expr, _ loc: SourceLocation) -> CompiledExpr {
         unowned(unsafe) let vm = self
-        let a = compile(l)
-        // A constant int on the right (`n < 2`, `n - 1`) is the commonest shape in loops and recursion.
-        if case .literal(.int(let k)) = r, let intOp = Self.intOperation(op) {
-            return { frame in
-                let x = try a(frame)
-                if case .int(let i) = x, let result = intOp(i, k) { return result }
-                return try vm.located(loc) { try Operators.apply(op, x, .int(k)) }
-            }
-        }
-        let b = compile(r)
-        // The commonest operations on two ints, without the indirection of `intOperation`.
+        let a = compile(l), b = compile(r)
         switch op {
-        case .add:
+        case .equal: return { frame in .bool(try a(frame) == b(frame)) }
+        case .notEqual: return { frame in .bool(try a(frame) != b(frame)) }
+        case .divide, .in:
             return { frame in
                 let x = try a(frame), y = try b(frame)
-                if case .int(let i) = x, case .int(let j) = y {
-                    let (s, o) = i.addingReportingOverflow(j)
-                    if !o { return .int(s) }
-                }
-                return try vm.located(loc) { try Operators.apply(op, x, y) }
-            }
-        case .less:
-            return { frame in
-                let x = try a(frame), y = try b(frame)
-                if case .int(let i) = x, case .int(let j) = y { return .bool(i < j) }
                 return try vm.located(loc) { try Operators.apply(op, x, y) }
             }
         default: break
         }
-        if let intOp = Self.intOperation(op) {
-            return { frame in
-                let x = try a(frame), y = try b(frame)
-                if case .int(let i) = x, case .int(let j) = y, let result = intOp(i, j) { return result }
-                return try vm.located(loc) { try Operators.apply(op, x, y) }
+        // Ints in local slots and int constants (`n - 1`, `total + i`) are read in place:
+        // no closure call and no copy of a `Value` per operand.
+        let left = Operand(l), right = Operand(r)
+        return { frame in
+            if let i = left.int(in: frame), let j = right.int(in: frame), let result = Self.intResult(op, i, j) {
+                return result
             }
-        }
-        switch op {
-        case .equal: return { frame in .bool(try a(frame) == b(frame)) }
-        case .notEqual: return { frame in .bool(try a(frame) != b(frame)) }
-        default:
-            return { frame in
-                let x = try a(frame), y = try b(frame)
-                return try vm.located(loc) { try Operators.apply(op, x, y) }
-            }
+            let x = try a(frame), y = try b(frame)
+            if case .int(let i) = x, case .int(let j) = y, let result = Self.intResult(op, i, j) { return result }
+            return try vm.located(loc) { try Operators.apply(op, x, y) }
         }
     }
 
-    /// Integer fast paths; nil when the operation must take the general route (overflow, division).
-    private static func intOperation(_ op: BinaryOperator) -> ((Int, Int) -> Value?)? {
+    /// Integer arithmetic and comparison; nil when the operation must take the general route
+    /// (overflow, division, a modulus that is not positive, `==`, `in`).
+    @inline(__always)
+    static func intResult(_ op: BinaryOperator, _ i: Int, _ j: Int) -> Value? {
         switch op {
-        case .add: return { i, j in let (s, o) = i.addingReportingOverflow(j); return o ? nil : .int(s) }
-        case .subtract: return { i, j in let (s, o) = i.subtractingReportingOverflow(j); return o ? nil : .int(s) }
-        case .multiply: return { i, j in let (s, o) = i.multipliedReportingOverflow(by: j); return o ? nil : .int(s) }
-        case .less: return { i, j in .bool(i < j) }
-        case .lessEqual: return { i, j in .bool(i <= j) }
-        case .greater: return { i, j in .bool(i > j) }
-        case .greaterEqual: return { i, j in .bool(i >= j) }
-        case .equal: return { i, j in .bool(i == j) }
-        case .notEqual: return { i, j in .bool(i != j) }
-        case .remainder: return { i, j in j > 0 ? .int(i % j) : nil }
-        case .divide, .in: return nil
+        case .add: let (s, o) = i.addingReportingOverflow(j); return o ? nil : .int(s)
+        case .subtract: let (s, o) = i.subtractingReportingOverflow(j); return o ? nil : .int(s)
+        case .multiply: let (s, o) = i.multipliedReportingOverflow(by: j); return o ? nil : .int(s)
+        case .remainder: return j > 0 ? .int(i % j) : nil
+        default: return Self.intComparison(op, i, j).map(Value.bool)
+        }
+    }
+
+    @inline(__always)
+    static func intComparison(_ op: BinaryOperator, _ i: Int, _ j: Int) -> Bool? {
+        switch op {
+        case .less: i < j
+        case .lessEqual: i <= j
+        case .greater: i > j
+        case .greaterEqual: i >= j
+        case .equal: i == j
+        case .notEqual: i != j
+        default: nil
         }
     }
 
@@ -293,23 +262,38 @@ extension Interpreter {
             }
         }
         let f = compile(callee)
-        let argumentCount = compiledArgs.count
-        return { frame in
-            let fn = try f(frame)
-            if case .function(let callable) = fn, callable.isScriptFunction {
-                let closure = unsafeDowncast(callable, to: Closure.self)
-                try vm.checkArgumentCount(closure.decl, argumentCount, at: loc)
-                // Arguments go straight into the callee's frame: no argument array per call.
-                var callFrame = closure.compiled.frame(parent: closure.captured)
-                for i in 0..<argumentCount { callFrame.slots[i] = try compiledArgs[i](frame) }
-                let result = try vm.invoke(closure, callFrame, argumentCount: argumentCount, at: loc)
-                closure.compiled.recycle(&callFrame)
-                return result
+        // Arguments go straight into the callee's frame: no argument array per call. One and two
+        // arguments get closures of their own: closures read out of an array are retained per call.
+        switch compiledArgs.count {
+        case 1:
+            let a0 = compiledArgs[0]
+            return { frame in
+                let fn = try f(frame)
+                guard let closure = fn.scriptFunction else { return try vm.callValue(fn, [try a0(frame)], at: loc) }
+                return try vm.call(closure, argumentCount: 1, at: loc) { slots in slots[0] = try a0(frame) }
             }
-            var values: [Value] = []
-            values.reserveCapacity(compiledArgs.count)
-            for a in compiledArgs { values.append(try a(frame)) }
-            return try vm.callValue(fn, values, at: loc)
+        case 2:
+            let a0 = compiledArgs[0], a1 = compiledArgs[1]
+            return { frame in
+                let fn = try f(frame)
+                guard let closure = fn.scriptFunction else {
+                    return try vm.callValue(fn, [try a0(frame), try a1(frame)], at: loc)
+                }
+                return try vm.call(closure, argumentCount: 2, at: loc) { slots in
+                    slots[0] = try a0(frame)
+                    slots[1] = try a1(frame)
+                }
+            }
+        default:
+            return { frame in
+                let fn = try f(frame)
+                guard let closure = fn.scriptFunction else {
+                    return try vm.callValue(fn, try compiledArgs.map { try $0(frame) }, at: loc)
+                }
+                return try vm.call(closure, argumentCount: compiledArgs.count, at: loc) { slots in
+                    for i in compiledArgs.indices { slots[i] = try compiledArgs[i](frame) }
+                }
+            }
         }
     }
 
@@ -357,6 +341,32 @@ extension Interpreter {
             vm.store(.int(result.status), r.status, frame)
             for (binding, value) in outputs { vm.store(try value(frame), binding, frame) }
             return result.body
+        }
+    }
+}
+
+/// An operand that a binary operation can read without running a closure.
+enum Operand {
+    case slot(Int), constant(Int), other
+
+    init(_ expr: Expr) {
+        switch expr {
+        case .local(let slot, _, _): self = .slot(slot)
+        case .literal(.int(let k)): self = .constant(k)
+        default: self = .other
+        }
+    }
+
+    /// The operand's value when it is an int that can be read in place; nil sends the caller to
+    /// the general route (which also reports an unassigned variable).
+    @inline(__always)
+    func int(in frame: Frame) -> Int? {
+        switch self {
+        case .slot(let slot):
+            if case .some(.int(let i)) = frame.slots[slot] { return i }
+            return nil
+        case .constant(let k): return k
+        case .other: return nil
         }
     }
 }

@@ -71,3 +71,12 @@ final class Closure: Callable, @unchecked Sendable {
         super.init(name: decl.name, isScriptFunction: true)
     }
 }
+
+extension Value {
+    /// The script function this value holds, if any (checked by a stored flag rather than `as?`).
+    @inline(__always)
+    var scriptFunction: Closure? {
+        guard case .function(let callable) = self, callable.isScriptFunction else { return nil }
+        return unsafeDowncast(callable, to: Closure.self)
+    }
+}

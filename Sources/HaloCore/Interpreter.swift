@@ -146,17 +146,13 @@ public final class Interpreter: BuiltinContext {
     // MARK: - Calls
 
     func callValue(_ callee: Value, _ args: [Value], at loc: SourceLocation?) throws -> Value {
+        if let closure = callee.scriptFunction {
+            return try call(closure, argumentCount: args.count, at: loc) { slots in
+                for i in args.indices { slots[i] = args[i] }
+            }
+        }
         guard case .function(let f) = callee else {
             throw ScriptError(.runtime, "cannot call \(callee.typeName): it is not a function", at: loc)
-        }
-        if f.isScriptFunction {
-            let closure = unsafeDowncast(f, to: Closure.self)
-            try checkArgumentCount(closure.decl, args.count, at: loc)
-            var frame = closure.compiled.frame(parent: closure.captured)
-            for i in args.indices { frame.slots[i] = args[i] }
-            let result = try invoke(closure, frame, argumentCount: args.count, at: loc)
-            closure.compiled.recycle(&frame)
-            return result
         }
         guard let builtin = f as? BuiltinFunction else {
             throw ScriptError(.runtime, "cannot call \(f.name)", at: loc)
@@ -172,39 +168,57 @@ public final class Interpreter: BuiltinContext {
         return try located(loc) { try builtin.body(self, args) }
     }
 
+    /// Calls a script function: `arguments` writes the first `argumentCount` slots of its frame,
+    /// which comes from the function's pool and goes back to it unless the call captured it.
     @inline(__always)
-    func checkArgumentCount(_ decl: FunctionDecl, _ count: Int, at loc: SourceLocation?) throws {
-        guard count < decl.requiredCount || count > decl.parameters.count else { return }
-        let required = decl.requiredCount
-        let range = required == decl.parameters.count ? "\(required)" : "\(required) to \(decl.parameters.count)"
-        throw ScriptError(.runtime, "\(decl.name)() takes \(range) argument\(range == "1" ? "" : "s"), got \(count)", at: loc)
+    func call(_ closure: Closure, argumentCount: Int, at loc: SourceLocation?,
+              _ arguments: (UnsafeMutablePointer<Value?>) throws -> Void) throws -> Value {
+        let compiled = closure.compiled
+        guard compiled.arguments.contains(argumentCount), callDepth < maxCallDepth else {
+            throw callError(closure.decl, argumentCount, at: loc)
+        }
+        var frame = compiled.frame(parent: closure.captured)
+        try arguments(frame.slots)
+        callDepth += 1
+        let flow: Flow
+        do {
+            if argumentCount < compiled.defaults.count { try setDefaults(compiled, frame, from: argumentCount) }
+            flow = try compiled.body(frame)
+        } catch {
+            callDepth -= 1
+            throw annotated(error, in: closure.decl, calledAt: loc)
+        }
+        callDepth -= 1
+        compiled.recycle(&frame)
+        guard case .returned = flow else { return .null }
+        var value = Value.null
+        swap(&value, &returned)
+        return value
     }
 
-    /// Runs a function body in a frame whose first `argumentCount` parameters are already set.
-    func invoke(_ closure: Closure, _ frame: Frame, argumentCount: Int, at loc: SourceLocation?) throws -> Value {
-        let decl = closure.decl
-        guard callDepth < maxCallDepth else {
-            throw ScriptError(.runtime, "too many nested calls (\(maxCallDepth)) in \(decl.name)(): is the recursion missing a base case?", at: loc)
+    private func setDefaults(_ compiled: CompiledFunction, _ frame: Frame, from given: Int) throws {
+        for i in given..<compiled.defaults.count {
+            if let d = compiled.defaults[i] { frame.slots[i] = try d(frame) }
         }
-        let compiled = closure.compiled
-        callDepth += 1
-        defer { callDepth -= 1 }
-        do {
-            if argumentCount < compiled.defaults.count {
-                for i in argumentCount..<compiled.defaults.count {
-                    if let d = compiled.defaults[i] { frame.slots[i] = try d(frame) }
-                }
-            }
-            guard case .returned = try compiled.body(frame) else { return .null }
-            var value = Value.null
-            swap(&value, &returned)
-            return value
-        } catch var error as ScriptError {
-            if let loc, error.kind != .syntax, error.notes.count < 12 {
-                error.notes.append("in \(decl.name)() called at \(loc.file):\(loc.line):\(loc.column)")
-            }
-            throw error
+    }
+
+    /// Why a call could not start: a wrong argument count, or recursion past `maxCallDepth`.
+    private func callError(_ decl: FunctionDecl, _ count: Int, at loc: SourceLocation?) -> ScriptError {
+        let required = decl.requiredCount
+        guard count >= required, count <= decl.parameters.count else {
+            let range = required == decl.parameters.count ? "\(required)" : "\(required) to \(decl.parameters.count)"
+            return ScriptError(.runtime, "\(decl.name)() takes \(range) argument\(range == "1" ? "" : "s"), got \(count)", at: loc)
         }
+        return ScriptError(.runtime, "too many nested calls (\(maxCallDepth)) in \(decl.name)(): is the recursion missing a base case?", at: loc)
+    }
+
+    /// Adds the call site to an error leaving a function, so a failure shows its call chain.
+    private func annotated(_ error: any Error, in decl: FunctionDecl, calledAt loc: SourceLocation?) -> any Error {
+        guard var error = error as? ScriptError else { return error }
+        if let loc, error.kind != .syntax, error.notes.count < 12 {
+            error.notes.append("in \(decl.name)() called at \(loc.file):\(loc.line):\(loc.column)")
+        }
+        return error
     }
 
     private func describe(_ arity: ClosedRange<Int>) -> String {
