@@ -18,8 +18,12 @@ struct ReplE2ETests {
         // Two TABs on an ambiguous key list the real keys of the first client.
         try term.waitFor("the key list") { $0.contains("toplevel_name") && $0.contains("main_email") }
         try term.send("na", "Tab", "Enter")
-        let screen = try term.waitFor("\"Abbott & Finch Solicitors\"")
-        #expect(screen.contains("sandbox> response^clients^0^name"))
+        // The list printed earlier shows the name too: wait for it after the completed line.
+        let line = "sandbox> response^clients^0^name"
+        let screen = try term.waitFor("the completed line and its result") {
+            $0.components(separatedBy: line).dropFirst().contains { $0.contains("\"Abbott & Finch Solicitors\"") }
+        }
+        #expect(screen.contains(line))
     }
 
     @Test func upRecallsALineAndCtrlCDropsOne() throws {
