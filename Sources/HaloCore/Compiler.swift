@@ -18,11 +18,11 @@ final class CompiledFunction {
     private var spare: [Frame] = []
     private static let maxSpare = 64
 
-    init(body: @escaping CompiledBlock, defaults: [CompiledExpr?], frameSize: Int) {
+    init(body: @escaping CompiledBlock, defaults: [CompiledExpr?], frameSize: Int, arguments: ClosedRange<Int>) {
         self.body = body
         self.defaults = defaults
         self.frameSize = frameSize
-        arguments = defaults.filter { $0 == nil }.count...defaults.count
+        self.arguments = arguments
     }
 
     @inline(__always)
@@ -46,7 +46,8 @@ extension Interpreter {
         if let compiled = decl.compiled { return compiled }
         let compiled = CompiledFunction(body: compileBlock(decl.body),
                                         defaults: decl.parameters.map { $0.defaultValue.map(compile) },
-                                        frameSize: decl.frameSize)
+                                        frameSize: decl.frameSize,
+                                        arguments: decl.requiredCount...decl.parameters.count)
         decl.compiled = compiled
         return compiled
     }

@@ -9,7 +9,7 @@ public struct HaloObject: Sendable {
     public private(set) var values: [Value]
 
     public init() {
-        shape = ObjectShape(keys: [])
+        shape = ObjectShape.empty
         values = []
     }
 
@@ -72,6 +72,8 @@ final class ObjectShape: @unchecked Sendable {
     private(set) var keys: [String]
     private var index: [String: Int]?
     private static let indexThreshold = 24
+    /// Shared by every new empty object, so making one allocates nothing; the first key copies it.
+    static let empty = ObjectShape(keys: [])
 
     init(keys: [String]) {
         self.keys = keys

@@ -122,9 +122,9 @@ struct JSONParser {
             depth -= 1
             return .object(HaloObject())
         }
-        let keysStart = keyBytes.count
+        let keysStart = keyBytes.count, level = depth
         var values: [Value] = []
-        if depth < countHints.count { values.reserveCapacity(countHints[depth]) }
+        if level < countHints.count { values.reserveCapacity(countHints[level]) }
         while true {
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
                 throw error("expected a string key")
@@ -143,7 +143,7 @@ struct JSONParser {
             throw error("expected ',' or '}' after object value")
         }
         depth -= 1
-        if depth + 1 < countHints.count { countHints[depth + 1] = values.count }
+        if level < countHints.count { countHints[level] = values.count }
         let object = makeObject(values, keysStart: keysStart)
         keyBytes.removeSubrange(keysStart...)
         return .object(object)
