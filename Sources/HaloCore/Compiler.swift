@@ -328,20 +328,47 @@ extension Interpreter {
 
     private func compileRequest(_ r: RequestExpr) -> CompiledExpr {
         unowned(unsafe) let vm = self
-        let target = compile(r.target), argument = r.argument.map(compile)
+        let target = compilePath(r), argument = r.argument.map(compile)
         let outputs = r.outputs.map { ($0.binding, compile($0.value)) }
         return { frame in
             guard let performer = vm.performer else { throw vm.noConnection(r.location) }
-            let path = try target(frame)
-            guard case .string(let text) = path else {
-                throw ScriptError(.runtime, "a request path must be a string, got \(path.typeName)", at: r.location)
-            }
-            let spec = RequestSpec(method: r.method, all: r.all, path: text, argument: try argument?(frame))
+            let spec = RequestSpec(method: r.method, all: r.all, path: try target(frame), argument: try argument?(frame))
             let result = try vm.located(r.location) { try performer.perform(spec) }
             vm.store(result.body, r.response, frame)
             vm.store(.int(result.status), r.status, frame)
             for (binding, value) in outputs { vm.store(try value(frame), binding, frame) }
             return result.body
+        }
+    }
+}
+
+extension Interpreter {
+    /// A request's path: a template written in place encodes its values (see `RequestPath`);
+    /// a path from any other expression is taken whole and checked.
+    fileprivate func compilePath(_ r: RequestExpr) -> (Frame) throws -> String {
+        if let locations = r.templateLocations, case .string(let parts) = r.target {
+            var locationsLeft = locations[...]
+            let pieces: [(String?, CompiledExpr?, SourceLocation)] = parts.map { part in
+                switch part {
+                case .text(let t): return (t, nil, r.location)
+                case .expr(let e): return (nil, compile(e), locationsLeft.popFirst() ?? r.location)
+                }
+            }
+            return { frame in
+                try RequestPath.build(try pieces.map { text, value, loc in
+                    if let text { return .text(text) }
+                    return .value(try value!(frame), loc)
+                })
+            }
+        }
+        let target = compile(r.target)
+        return { frame in
+            let path = try target(frame)
+            guard case .string(let text) = path else {
+                throw ScriptError(.runtime, "a request path must be a string, got \(path.typeName)", at: r.location)
+            }
+            try RequestPath.checkWhole(text, at: r.location)
+            return text
         }
     }
 }

@@ -558,12 +558,18 @@ public struct Parser {
         var all = false
         if method == .get, case .identifier("all") = current().kind { advance(); all = true }
         let target: Expr
+        var templateLocations: [SourceLocation]?
         if case .path(let parts) = current().kind {
             advance()
             target = try stringExpr(parts)
+            templateLocations = interpolationLocations(parts)
         } else {
             if endsClause(tokens[index]) { throw error("expected a path after '\(method.rawValue.lowercased())', such as /api/client") }
+            let first = current(), start = index
             target = try parseCoalesce()
+            if case .string(let parts) = first.kind, index == start + 1 {
+                templateLocations = interpolationLocations(parts)
+            }
         }
         let argument = endsClause(tokens[index]) ? nil : try parseCoalesce()
         if method == .post, argument == nil {
@@ -581,9 +587,18 @@ public struct Parser {
             }
             outputs.append(OutputClause(binding: Binding(name: name, location: nameLoc), value: value))
         }
-        return .request(RequestExpr(method: method, all: all, target: target, argument: argument, outputs: outputs,
+        return .request(RequestExpr(method: method, all: all, target: target, templateLocations: templateLocations,
+                                    argument: argument, outputs: outputs,
                                     response: Binding(name: "response", location: loc),
                                     status: Binding(name: "status", location: loc), location: loc))
+    }
+
+    /// Where each `<<...>>` of a path or string token was written.
+    private func interpolationLocations(_ parts: [StringPart]) -> [SourceLocation] {
+        parts.compactMap { part in
+            if case .code(_, let line, let column) = part { return SourceLocation(file: file, line: line, column: column) }
+            return nil
+        }
     }
 
     private func leftmostName(_ expr: Expr) -> String? {

@@ -57,6 +57,9 @@ public struct RequestExpr {
     public var method: RequestMethod
     public var all: Bool
     public var target: Expr
+    /// Set when `target` is a path written in place (`/api/tickets/<<id>>` or one string literal):
+    /// where each `<<...>>` of it was written, in order. Its values are encoded as path data.
+    public var templateLocations: [SourceLocation]?
     public var argument: Expr?
     public var outputs: [OutputClause]
     /// Where the request leaves `response` and `status`.
