@@ -65,6 +65,7 @@ public final class HaloClient {
                                  contentType: "application/x-www-form-urlencoded", kind: .token)
         let token = try tokens.store(reply: reply.body, receivedAt: now())
         redactor.add(token.value)
+        options.tokenObserver?(token.value)
         // A cache that cannot be written costs a sign-in next run, not this run.
         try? options.tokenCache?.save(token, for: cacheKey)
     }
@@ -83,6 +84,7 @@ public final class HaloClient {
             return false
         }
         redactor.add(token.value)
+        options.tokenObserver?(token.value)
         return true
     }
 

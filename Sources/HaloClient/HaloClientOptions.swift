@@ -20,6 +20,9 @@ public struct HaloClientOptions: Sendable {
     /// Called after each page of a `getAll` walk with the items in hand and `record_count`.
     public var progress: (@Sendable (_ have: Int, _ total: Int) -> Void)? = nil
     public var userAgent = "halo/0.1"
+    /// Told each token the client starts to use (new or from the cache), so that the caller can keep
+    /// it out of what it prints.
+    public var tokenObserver: (@Sendable (String) -> Void)? = nil
     /// Keeps tokens between runs; nil keeps them in memory only.
     public var tokenCache: (any TokenCache)? = nil
 

@@ -10,7 +10,7 @@ extension Builtins {
                 .string(try readText(args, context.resolvePath(try args.string(0))))
             },
             .define("write_file", 2...2) { context, args in
-                try writeText(args, context.resolvePath(try args.string(0)), args[1].display)
+                try writeText(args, context.resolvePath(try args.string(0)), context.secrets.masked(args[1].display))
                 return .null
             },
             .define("read_csv", 1...1) { context, args in try readCSV(args, context) },
@@ -24,7 +24,7 @@ extension Builtins {
                     }
                     lines.append(CSV.line(columns.map { csvField(o[$0] ?? .null) }))
                 }
-                try writeText(args, context.resolvePath(try args.string(0)), lines.joined(separator: "\n") + "\n")
+                try writeText(args, context.resolvePath(try args.string(0)), context.secrets.masked(lines.joined(separator: "\n") + "\n"))
                 return .null
             },
         ]
@@ -84,7 +84,7 @@ extension Builtins {
             throw args.error("cannot write \(path): no such directory \(folder)")
         }
         do {
-            try Data(text.utf8).write(to: url)
+            try AtomicFile.write(text, to: path)
         } catch {
             throw args.error("cannot write \(path): permission denied or not writable")
         }

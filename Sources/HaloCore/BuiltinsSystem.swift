@@ -22,17 +22,28 @@ extension Builtins {
                 }
                 return .string(text)
             },
-            .define("env", 1...2) { _, args in
+            .define("env", 1...2) { context, args in
                 let name = try args.string(0)
+                if context.secrets.protects(variable: name) {
+                    throw args.error("refuses \(name): it holds a credential, which a runbook may not read (auth reads it itself)")
+                }
                 guard let value = getenv(name) else { return args.count == 2 ? args[1] : .null }
                 return .string(String(cString: value))
             },
-            .define("sleep", 1...1) { _, args in
+            .define("sleep", 1...1) { context, args in
                 let seconds = try args.number(0)
                 guard seconds >= 0, seconds <= 86_400 else {
                     throw args.error("expects between 0 and 86400 seconds, got \(args[0].display)")
                 }
-                Thread.sleep(forTimeInterval: seconds)
+                // In slices, so that Ctrl-C ends the wait within a twentieth of a second.
+                let interrupt = context.interrupt
+                let end = Date().addingTimeInterval(seconds)
+                while true {
+                    try interrupt.check()
+                    let left = end.timeIntervalSinceNow
+                    if left <= 0 { break }
+                    Thread.sleep(forTimeInterval: min(left, 0.05))
+                }
                 return .null
             },
         ]

@@ -24,6 +24,15 @@ public protocol BuiltinContext: AnyObject {
     func writeOutput(_ text: String)
     /// Resolves a path a script names relative to the directory of the running file.
     func resolvePath(_ path: String) -> String
+    /// What the script may not read or reveal.
+    var secrets: SecretGuard { get }
+    /// Raised by Ctrl-C; long waits (`sleep`) give up when it is.
+    var interrupt: InterruptFlag { get }
+}
+
+extension BuiltinContext {
+    public var secrets: SecretGuard { SecretGuard() }
+    public var interrupt: InterruptFlag { InterruptFlag() }
 }
 
 /// A function implemented in Swift. `arity` bounds the argument count, checked before `body` runs.

@@ -16,7 +16,8 @@ public enum DiagnosticRenderer {
             let pad = String(repeating: " ", count: gutter.count)
             // Tabs stay tabs under the caret so it lines up in any terminal.
             let prefix = text.prefix(max(0, loc.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
-            out.append(" \(gutter) | \(text)")
+            // A literal secret on the line (`client_secret: "..."`) is masked, not shown.
+            out.append(" \(gutter) | \(SecretMasker.masked(text))")
             out.append(" \(pad) | \(prefix)\(red)^\(reset)")
         }
         out += error.notes.map { "  " + $0 }

@@ -44,6 +44,7 @@ public struct ScriptError: Error {
         case runtime     // exit 1
         case failure     // `fail`, exit 1
         case assertion   // `assert`, exit 3
+        case interrupted // Ctrl-C, exit 130; `try` does not catch it
     }
 
     public var kind: Kind
@@ -72,6 +73,7 @@ public struct ScriptError: Error {
         case .syntax, .usage: 2
         case .runtime, .failure: 1
         case .assertion: 3
+        case .interrupted: 130
         }
     }
 }

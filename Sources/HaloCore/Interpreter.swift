@@ -16,6 +16,10 @@ public struct InterpreterOptions {
     /// Test mode: a failed `assert` is recorded in `assertionFailures` and the runbook goes on,
     /// so that every assert of a test file is counted.
     public var continueAfterFailedAssert = false
+    /// Credentials the runbook may not read (`env`) and values masked in all it prints.
+    public var secrets = SecretGuard()
+    /// Raised by Ctrl-C (the REPL); loops and `sleep` stop when it is.
+    public var interrupt = InterruptFlag()
     public init() {}
 }
 
@@ -31,6 +35,8 @@ public final class Interpreter: BuiltinContext {
     let loader: ModuleLoader
     let builtins: [String: BuiltinFunction]
     let output: (String) -> Void
+    public let secrets: SecretGuard
+    public let interrupt: InterruptFlag
     let maxCallDepth: Int
     var callDepth = 0
     var overrides: [String: Value] = [:]
@@ -44,7 +50,10 @@ public final class Interpreter: BuiltinContext {
         var table: [String: BuiltinFunction] = [:]
         for b in Builtins.all() + options.extraBuiltins { table[b.name] = b }
         self.builtins = table
-        self.output = options.output
+        let write = options.output, secrets = options.secrets
+        self.output = { text in write(secrets.masked(text)) }
+        self.secrets = secrets
+        self.interrupt = options.interrupt
         self.performer = options.performer
         self.maxCallDepth = options.maxCallDepth
         self.continueAfterFailedAssert = options.continueAfterFailedAssert

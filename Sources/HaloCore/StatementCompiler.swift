@@ -53,9 +53,10 @@ extension Interpreter {
         case .forIn(let first, let second, let iterable, let body, let loc):
             return compileFor(first, second, iterable, body, loc)
         case .whileLoop(let condition, let body):
-            let test = compileCondition(condition), run = compileBlock(body)
+            let test = compileCondition(condition), run = compileBlock(body), interrupt = interrupt
             return { frame in
                 while try test(frame) {
+                    try interrupt.check()
                     switch try run(frame) {
                     case .breakLoop: return .normal
                     case .returned: return .returned
@@ -125,7 +126,7 @@ extension Interpreter {
     private func compileFor(_ first: Binding, _ second: Binding?, _ iterable: Expr, _ body: [Stmt],
                             _ loc: SourceLocation) -> CompiledBlock {
         unowned(unsafe) let vm = self
-        let run = compileBlock(body)
+        let run = compileBlock(body), interrupt = interrupt
         // `for i in range(...)` counts without building the list.
         if case .call(.builtin(let f), let args, let callLoc) = iterable, f.name == "range", second == nil {
             let bounds = args.map(compile)
@@ -136,6 +137,7 @@ extension Interpreter {
                 let owner = frame.ancestor(depth)
                 var i = range.first
                 while let current = i {
+                    try interrupt.check()
                     owner.slots[slot] = .int(current)
                     switch try run(frame) {
                     case .breakLoop: return .normal
@@ -151,6 +153,7 @@ extension Interpreter {
         return { frame in
             /// Binds one iteration's variables and runs the body; non-nil ends the loop.
             func step(_ a: Value, _ b: Value?) throws -> Flow? {
+                try interrupt.check()
                 if let second, let b {
                     vm.store(a, first, frame)
                     vm.store(b, second, frame)

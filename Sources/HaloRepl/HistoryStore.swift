@@ -1,4 +1,5 @@
 import Foundation
+import HaloCore
 
 /// The REPL's history file, kept across sessions: `$XDG_STATE_HOME/halo/history` (by default
 /// `~/.local/state/halo/history`). One entry per line (a multi-line entry has its newlines escaped),
@@ -33,8 +34,8 @@ public final class HistoryStore {
     }
 
     /// Appends one entry, masked; rewrites the file without its oldest entries once it grows past the limit.
-    public func append(_ entry: String) {
-        let line = Self.escape(SecretMasker.masked(entry)) + "\n"
+    public func append(_ entry: String, secrets: SecretGuard = SecretGuard()) {
+        let line = Self.escape(secrets.masked(SecretMasker.masked(entry))) + "\n"
         guard prepareDirectory() else { return }
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return }
@@ -45,8 +46,19 @@ public final class HistoryStore {
         if count > limit + limit / 4 { trim() }
     }
 
-    private func trim() {
-        let kept = load().map(Self.escape)
+    private func trim() { rewrite(load()) }
+
+    /// Masks, in entries already written, the secrets a later entry made known (a value typed into
+    /// a variable, then given to `auth` as its secret).
+    public func remask(_ secrets: SecretGuard) {
+        let entries = load()
+        let masked = entries.map(secrets.masked)
+        if masked != entries { rewrite(masked) }
+    }
+
+    /// Replaces the file with `entries` in one rename.
+    private func rewrite(_ entries: [String]) {
+        let kept = entries.map(Self.escape)
         let temporary = path + ".tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return }

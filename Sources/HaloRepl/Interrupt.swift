@@ -3,14 +3,16 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import HaloCore
 import Synchronization
 
 /// Ctrl-C in the REPL: a flag, never the default "terminate the process".
 ///
 /// While a line is being read, libedit forwards SIGINT to this handler and `readline` returns with
 /// nothing read; the REPL then drops the line. While code runs, the flag makes the running request
-/// give up (see `RequestMonitor`); a second Ctrl-C while code that makes no request is still running
-/// (say `while true {}`) ends the process, as nothing else could stop it.
+/// give up (see `RequestMonitor`), and `InterruptFlag.shared` stops loops and `sleep` (the
+/// interpreter's flag). A second Ctrl-C while code is still running (a long built-in such as a sort
+/// of millions of rows, which checks no flag) ends the process, as nothing else could stop it.
 public enum Interrupt {
     static let requested = Atomic<Bool>(false)
     static let evaluating = Atomic<Bool>(false)
@@ -20,6 +22,7 @@ public enum Interrupt {
 
     /// Installs the handler, without SA_RESTART so a blocking read returns; call it on the REPL's thread.
     public static func install() {
+        _ = InterruptFlag.shared   // initialised here, never first in the handler
         replThread.store(currentThread(), ordering: .relaxed)
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { _ in
@@ -34,6 +37,7 @@ public enum Interrupt {
                 _exit(130)
             }
             Interrupt.requested.store(true, ordering: .relaxed)
+            InterruptFlag.shared.raise()
         }
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
@@ -63,6 +67,7 @@ public enum Interrupt {
     /// Marks code as running (a second Ctrl-C then quits) for the duration of `body`.
     static func whileEvaluating<T>(_ body: () throws -> T) rethrows -> T {
         _ = take()
+        _ = InterruptFlag.shared.take()
         evaluating.store(true, ordering: .relaxed)
         defer { evaluating.store(false, ordering: .relaxed) }
         return try body()

@@ -48,8 +48,9 @@ public final class Repl {
         self.printer = ResultPrinter(color: settings.color, maxLines: settings.maxLines, statusText: statusText)
         self.recorder = SessionRecorder(builtins: interpreter.builtinNames)
         self.history = history
-        self.output = output
-        self.errorOutput = errorOutput
+        let secrets = interpreter.secrets
+        self.output = { output(secrets.masked($0)) }
+        self.errorOutput = { errorOutput(secrets.masked($0)) }
     }
 
     /// `halo> ` before `auth`, then the connection (`sandbox> `, `acme> `); `... ` inside an entry.
@@ -105,7 +106,7 @@ public final class Repl {
     /// Into the session's history (for Up and Ctrl-R) and, masked, into the history file.
     private func remember(_ entry: String, _ reader: LineReader?) {
         reader?.addHistory(entry)
-        history?.append(entry)
+        history?.append(entry, secrets: interpreter.secrets)
     }
 
     // MARK: - Running code
@@ -114,6 +115,8 @@ public final class Repl {
     private func evaluate(_ source: String, file: String? = nil, recordAs record: String? = nil) {
         entryCount += 1
         monitor?.startEntry()
+        let knownSecrets = interpreter.secrets.count
+        defer { if interpreter.secrets.count != knownSecrets { history?.remask(interpreter.secrets) } }
         do {
             let name = file ?? "<repl-\(entryCount)>"
             let value = try Interrupt.whileEvaluating { try interpreter.run(source: source, file: name) }
@@ -158,7 +161,7 @@ public final class Repl {
             }
         case .save(let path):
             do {
-                try recorder.save(to: path, sandbox: settings.sandbox)
+                try recorder.save(to: path, sandbox: settings.sandbox, secrets: interpreter.secrets)
                 let n = recorder.entries.count
                 output("saved \(n) entr\(n == 1 ? "y" : "ies") to \(path); run it with: halo \(settings.sandbox ? "--sandbox " : "")\(path)")
             } catch {

@@ -2,7 +2,7 @@ import Foundation
 import HaloCore
 
 /// The successful entries of a session, written by `:save FILE` as a runbook that `halo FILE` runs.
-/// Secret literals become `env(...)` references. An entry the REPL showed a value for (say
+/// Secret literals become references to environment variables. An entry the REPL showed a value for (say
 /// `response^clients^name` or `table(clients)`) becomes a `print`, so the runbook shows it too.
 public struct SessionRecorder {
     public private(set) var entries: [String] = []
@@ -26,8 +26,10 @@ public struct SessionRecorder {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public func save(to path: String, sandbox: Bool) throws {
-        try runbook(sandbox: sandbox).write(toFile: path, atomically: true, encoding: .utf8)
+    /// Written whole (an interrupt leaves the old file or the new one) and 0600; values `secrets` knows
+    /// (a secret held in a variable and given to `auth`) are masked.
+    public func save(to path: String, sandbox: Bool, secrets: SecretGuard) throws {
+        try AtomicFile.write(secrets.masked(runbook(sandbox: sandbox)), to: path, mode: 0o600)
     }
 
     /// Built-ins called for what they do, not for their (null) value.

@@ -10,6 +10,8 @@ final class HaloConnection: RequestPerformer {
     private let options: HaloClientOptions
     private let productionGuard: ProductionGuard
     private let dryRunOutput: (String) -> Void
+    /// The client secret and tokens of this run, and the variables that hold credentials.
+    let secrets: SecretGuard
     private var client: HaloClient?
     /// The profile the current client signed in with; production ones guard writes.
     private var profile: Profile?
@@ -20,6 +22,20 @@ final class HaloConnection: RequestPerformer {
         self.options = options
         self.productionGuard = productionGuard
         self.dryRunOutput = dryRunOutput
+        self.secrets = SecretGuard(protectedVariables: { Self.credentialVariables(resolver) })
+        // Known before any `auth`, so a runbook that holds one cannot print it before signing in.
+        for secret in [resolver.environment["HALO_CLIENT_SECRET"], resolver.sandbox?.clientSecret] {
+            if let secret { secrets.add(secret) }
+        }
+    }
+
+    /// HALO_CLIENT_SECRET and every profile's `secret_env`: what `env()` refuses.
+    private static func credentialVariables(_ resolver: ConnectionResolver) -> Set<String> {
+        var names: Set<String> = ["HALO_CLIENT_SECRET"]
+        for profile in (try? resolver.loadConfig().profiles) ?? [] {
+            if case .environment(let name) = profile.secret { names.insert(name) }
+        }
+        return names
     }
 
     // MARK: - auth
@@ -28,6 +44,8 @@ final class HaloConnection: RequestPerformer {
         let target = try target(from: argument)
         var options = self.options
         options.tokenCache = target.tokenCache
+        secrets.add(target.credentials.clientSecret)
+        options.tokenObserver = { [secrets] token in secrets.add(token) }
         let client = try wrap { try HaloClient(credentials: target.credentials, options: options) }
         try wrap { try client.authenticate() }
         self.client = client
@@ -51,10 +69,18 @@ final class HaloConnection: RequestPerformer {
                 case let other?: throw ScriptError.runtime("auth: '\(key)' must be a string, got \(other.typeName)")
                 }
             }
+            // `client_secret_env: "NAME"`: halo reads the variable; the runbook never holds the secret.
+            let secretFromEnvironment = try text("client_secret_env").map { name in
+                guard let value = resolver.environment[name], !value.isEmpty else {
+                    throw ScriptError.runtime("auth: environment variable \(name) (its client_secret_env) is not set")
+                }
+                return value
+            }
             let required = try ["url", "client_id", "client_secret"].map { ($0, try text($0)) }
-            let missing = required.filter { $0.1 == nil }.map(\.0)
-            guard missing.isEmpty, let url = required[0].1, let id = required[1].1, let secret = required[2].1 else {
-                throw ScriptError.runtime("auth needs \(missing.joined(separator: ", ")) (and optionally tenant, scope)")
+            let missing = required.filter { $0.1 == nil && !($0.0 == "client_secret" && secretFromEnvironment != nil) }.map(\.0)
+            guard missing.isEmpty, let url = required[0].1, let id = required[1].1,
+                  let secret = required[2].1 ?? secretFromEnvironment else {
+                throw ScriptError.runtime("auth needs \(missing.joined(separator: ", ")) (or client_secret_env; and optionally tenant, scope)")
             }
             return ConnectionTarget(credentials: HaloCredentials(url: url, tenant: try text("tenant"), clientID: id,
                                                                  clientSecret: secret, scope: try text("scope") ?? "all"),
@@ -75,6 +101,7 @@ final class HaloConnection: RequestPerformer {
     // MARK: - requests
 
     func perform(_ request: RequestSpec) throws -> RequestResult {
+        try refuseToReveal(request)
         let client = try connectedClient()
         switch request.method {
         case .get:
@@ -112,6 +139,16 @@ final class HaloConnection: RequestPerformer {
             }
             return RequestResult(status: response.status, body: try Self.decode(response.body))
         }
+    }
+
+    /// A request that would carry the client secret or a token to Halo (in a ticket note, say) fails
+    /// before anything is sent.
+    private func refuseToReveal(_ request: RequestSpec) throws {
+        guard secrets.count > 0 else { return }
+        let parts = [request.path] + (request.argument.map { [JSON.write($0)] } ?? [])
+        guard parts.contains(where: secrets.reveals) else { return }
+        throw ScriptError(.runtime, "\(request.method.rawValue) \(secrets.masked(request.path)): the request holds the client secret or the current token; nothing was sent",
+                          notes: ["hint: a runbook must not send credentials to Halo; remove the value from the body"])
     }
 
     /// Production profiles confirm writes; a dry run sends nothing, so it never asks.

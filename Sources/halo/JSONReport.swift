@@ -24,6 +24,6 @@ final class JSONReport {
             }
             document["error"] = .object(e)
         }
-        Terminal.writeOutput(JSON.write(.object(document), pretty: true))
+        Terminal.writeOutput(interpreter.secrets.masked(JSON.write(.object(document), pretty: true)))
     }
 }

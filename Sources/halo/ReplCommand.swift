@@ -21,7 +21,8 @@ enum ReplSession {
     static func start(_ connection: ConnectionOptions) -> Int32 {
         guard let session = connection.openSessionOrReport() else { return 1 }
         defer { session.close() }
-        let options = InterpreterOptions.forCommand(performer: session.performer)
+        var options = InterpreterOptions.forCommand(performer: session.performer)
+        options.interrupt = .shared   // raised by the REPL's Ctrl-C handler
         let environment = ProcessInfo.processInfo.environment
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let settings = Repl.Settings(

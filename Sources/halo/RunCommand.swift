@@ -63,7 +63,8 @@ struct RunCommand: ParsableCommand {
         do {
             try interpreter.run(source: source, file: name, overrides: overrides)
         } catch let error as ScriptError {
-            Terminal.writeError(DiagnosticRenderer.render(error, sources: interpreter.sources, color: Terminal.colorOnStderr))
+            Terminal.writeError(interpreter.secrets.masked(
+                DiagnosticRenderer.render(error, sources: interpreter.sources, color: Terminal.colorOnStderr)))
             report?.error = error
             status = error.exitCode
         } catch {

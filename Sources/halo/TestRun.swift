@@ -42,13 +42,13 @@ struct TestFileResult: Sendable {
         do {
             try interpreter.run(source: String(decoding: data, as: UTF8.self), file: file)
         } catch let failure as ScriptError {
-            error = DiagnosticRenderer.render(failure, sources: interpreter.sources)
+            error = interpreter.secrets.masked(DiagnosticRenderer.render(failure, sources: interpreter.sources))
         } catch {
             return finish([], "halo: \(error)")
         }
         let asserts = interpreter.assertionResults.map { result in
             (result.source, result.location.line,
-             result.failure.map { DiagnosticRenderer.render($0, sources: interpreter.sources) })
+             result.failure.map { interpreter.secrets.masked(DiagnosticRenderer.render($0, sources: interpreter.sources)) })
         }
         return finish(asserts, error)
     }

@@ -75,3 +75,4 @@ import Testing
         }
     }
 }
+

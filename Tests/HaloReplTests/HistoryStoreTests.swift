@@ -1,3 +1,4 @@
+import HaloCore
 import Foundation
 import Testing
 @testable import HaloRepl

@@ -59,7 +59,7 @@ struct ReplE2ETests {
         try term.waitFor("EXIT=0")
 
         let saved = try String(contentsOf: term.directory.appendingPathComponent("session.halo"), encoding: .utf8)
-        #expect(saved.contains("client_secret: env(\"HALO_CLIENT_SECRET\")"))
+        #expect(saved.contains("client_secret_env: \"HALO_CLIENT_SECRET\""))
         #expect(!saved.contains("hunter2"))
         let history = try String(contentsOf: term.directory.appendingPathComponent("state/halo/history"), encoding: .utf8)
         #expect(history.contains("client_secret: \"***\""))
@@ -77,5 +77,49 @@ struct ReplE2ETests {
         run.waitUntilExit()
         #expect(run.terminationStatus == 0)
         #expect(output == "row 10\nrow 20\n")
+    }
+
+    @Test func ctrlCStopsALoopAndASleepAndKeepsTheVariables() throws {
+        let term = try TerminalSession([])
+        try term.waitFor("halo>")
+        try term.enter("i = 0")
+        try term.send("while true { i += 1 }", "Enter")
+        Thread.sleep(forTimeInterval: 0.5)
+        try term.send("C-c")
+        try term.waitFor("the loop's interruption") { $0.contains("error: interrupted") && TerminalSession.endsAtPrompt($0) }
+        try term.enter("i > 0")
+        try term.waitFor("halo> i > 0\ntrue")
+        let started = Date()
+        try term.send("sleep(60)", "Enter")
+        Thread.sleep(forTimeInterval: 0.3)
+        try term.send("C-c")
+        try term.waitFor("the sleep's interruption") { $0.components(separatedBy: "error: interrupted").count == 3 && TerminalSession.endsAtPrompt($0) }
+        #expect(Date().timeIntervalSince(started) < 10)
+        try term.send("C-d")
+        try term.waitFor("EXIT=0")
+    }
+
+    @Test func aSecretHeldInAVariableAndGivenToAuthIsMaskedInHistoryAndSave() throws {
+        let term = try TerminalSession([])
+        try term.waitFor("halo>")
+        try term.enter("s = \"rotating-k3y-8812\"")
+        try term.enter("auth {url: \"http://127.0.0.1:9\", client_id: \"me\", client_secret: s}")
+        try term.waitFor("error")
+        try term.enter("s")
+        try term.waitFor("halo> s\n\"***\"")
+        try term.enter(":save kept.halo")
+        try term.waitFor("saved 2 entries to kept.halo")
+        try term.send("C-d")
+        try term.waitFor("EXIT=0")
+
+        let savedPath = term.directory.appendingPathComponent("kept.halo").path
+        let saved = try String(contentsOfFile: savedPath, encoding: .utf8)
+        #expect(saved.contains("s = \"***\""))
+        #expect(!saved.contains("rotating-k3y-8812"))
+        let mode = (try FileManager.default.attributesOfItem(atPath: savedPath)[.posixPermissions] as? NSNumber)?.intValue
+        #expect(mode == 0o600)
+        let history = try String(contentsOf: term.directory.appendingPathComponent("state/halo/history"), encoding: .utf8)
+        #expect(history.contains("s = \"***\""))
+        #expect(!history.contains("rotating-k3y-8812"))
     }
 }

@@ -14,7 +14,7 @@ import Testing
     #expect(recorder.runbook(sandbox: true) == """
     #!/usr/bin/env halo
     # Saved from a halo REPL session. Run it with: halo --sandbox FILE
-    auth {url: "https://acme.halopsa.com", client_id: "abc", client_secret: env("HALO_CLIENT_SECRET")}
+    auth {url: "https://acme.halopsa.com", client_id: "abc", client_secret_env: "HALO_CLIENT_SECRET"}
     get /api/client
     names = response^clients^name
     print response^clients^0

@@ -7,9 +7,12 @@ public enum SecretMasker {
         rewrite(text) { quote, _ in quote + "***" + quote } bearer: { "Bearer ***" }
     }
 
-    /// In a saved runbook: the literal becomes an `env(...)` reference, such as `env("HALO_CLIENT_SECRET")`.
+    /// In a saved runbook: `client_secret: "..."` becomes `client_secret_env: "HALO_CLIENT_SECRET"` (auth reads
+    /// the variable itself; `env()` refuses it), any other secret literal an `env(...)` reference.
     public static func referenced(_ text: String) -> String {
-        rewrite(text) { _, name in "env(\"\(environmentName(for: name))\")" } bearer: { "Bearer <<env(\"HALO_TOKEN\")>>" }
+        rewrite(text) { _, name in "env(\"\(environmentName(for: name))\")" } renaming: { name in
+            name == "client_secret" ? "client_secret_env: \"HALO_CLIENT_SECRET\"" : nil
+        } bearer: { "Bearer <<env(\"HALO_TOKEN\")>>" }
     }
 
     /// True for an object key whose value must not be shown (`client_secret`, `access_token`, ...).
@@ -21,7 +24,7 @@ public enum SecretMasker {
     /// Where a saved runbook reads the secret from.
     static func environmentName(for name: String) -> String {
         let lower = name.lowercased()
-        if lower.contains("secret") { return "HALO_CLIENT_SECRET" }
+        if lower.contains("secret") { return "HALO_SECRET" }
         if lower.contains("pass") { return "HALO_PASSWORD" }
         if lower.contains("key") { return "HALO_API_KEY" }
         return "HALO_TOKEN"
@@ -33,11 +36,13 @@ public enum SecretMasker {
     nonisolated(unsafe) private static let bearerToken = /(?i)bearer\s+[A-Za-z0-9._~+\/=-]{8,}/
 
     private static func rewrite(_ text: String, literal: (_ quote: String, _ name: String) -> String,
+                                renaming: (_ name: String) -> String? = { _ in nil },
                                 bearer: () -> String) -> String {
         let assigned = text.replacing(assignment) { match -> String in
             let name = match.output.name.trimmingCharacters(in: "\"'")
             let whole = String(match.output.0)
             guard isSecretName(name) else { return whole }
+            if match.output.sep.contains(":"), let entry = renaming(name) { return entry }
             let quote = String(match.output.literal.prefix(1))
             return String(match.output.name) + String(match.output.sep) + literal(quote, name)
         }
