@@ -1,12 +1,17 @@
 import Foundation
 
 /// Finds the files that ship with halo: the stdlib and the sandbox's seeds. They sit next to the
-/// binary (`bin/../share/halo/`), or in the source tree that built it (found by walking up).
+/// binary (`bin/../share/halo/`), or in the source tree that built it (found by walking up), or, for
+/// an installed binary copied elsewhere, in the payload that `scripts/install` appended to it.
 enum Installation {
-    static var executableDirectory: URL {
+    static var executablePath: String {
         let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments[0]
-        return URL(fileURLWithPath: path).resolvingSymlinksInPath().deletingLastPathComponent()
+        return URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+    }
+
+    static var executableDirectory: URL {
+        URL(fileURLWithPath: executablePath).deletingLastPathComponent()
     }
 
     /// A directory named `name` under `share/halo` next to the binary, or in an ancestor of it.
@@ -21,7 +26,7 @@ enum Installation {
             if fm.fileExists(atPath: candidate, isDirectory: &isDir), isDir.boolValue { return candidate }
             dir = dir.deletingLastPathComponent()
         }
-        return nil
+        return EmbeddedPayload.directory().map { $0 + "/" + name }.flatMap { fm.fileExists(atPath: $0) ? $0 : nil }
     }
 
     /// HALO_PATH entries first, then the stdlib that ships with halo.

@@ -23,9 +23,9 @@ struct HaloProcess {
 
     /// Runs `halo args...` with a clean HALO_* environment plus `environment`; bounded by `timeout`.
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-                    directory: URL? = nil, timeout: TimeInterval = 60) throws -> Result {
+                    directory: URL? = nil, timeout: TimeInterval = 60, executable: String = binary) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("HALO_") }
         env["NO_COLOR"] = "1"

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+
+/// `scripts/install` into a temporary prefix, then the installed binary used from elsewhere, as a
+/// user with it on PATH would; and `--uninstall` takes back exactly what was put there.
+@Suite(.serialized, .timeLimit(.minutes(3)))
+struct InstallTests {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("halo-install-\(UUID().uuidString)")
+    var prefix: String { root.appendingPathComponent("prefix").path }
+    var elsewhere: URL { root.appendingPathComponent("elsewhere") }
+    /// Where an installed or copied binary unpacks its payload, and nothing else of the user's.
+    var environment: [String: String] {
+        ["HOME": root.appendingPathComponent("home").path, "XDG_CACHE_HOME": root.appendingPathComponent("cache").path,
+         "XDG_STATE_HOME": root.appendingPathComponent("state").path]
+    }
+
+    private func script(_ arguments: [String]) throws -> HaloProcess.Result {
+        try HaloProcess.run(arguments, timeout: 120,
+                            executable: HaloProcess.packageRoot.appendingPathComponent("scripts/install").path)
+    }
+
+    private func install() throws {
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        let result = try script(["--prefix", prefix, "--binary", HaloProcess.binary])
+        #expect(result.status == 0, "\(result.stderr)")
+        try """
+            import "halo/tickets"
+            auth
+            get /api/client {count: 3}
+            print len(response^clients), type(open_for_client)
+            """.write(to: elsewhere.appendingPathComponent("job.halo"), atomically: true, encoding: .utf8)
+    }
+
+    private func files() -> [String] {
+        (FileManager.default.enumerator(atPath: prefix)?.allObjects as? [String] ?? [])
+            .filter { !((try? FileManager.default.attributesOfItem(atPath: prefix + "/" + $0)[.type] as? FileAttributeType) == .typeDirectory) }
+            .sorted()
+    }
+
+    @Test func theInstalledBinaryRunsTheSandboxAndStdlibFromAnotherDirectory() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try install()
+        let result = try HaloProcess.run(["--sandbox", "job.halo"], environment: environment, directory: elsewhere,
+                                         executable: prefix + "/bin/halo")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "3 function\n")
+        #expect(files().contains("share/halo/stdlib/halo/tickets.halo"))
+        #expect(files().contains("share/bash-completion/completions/halo"))
+        #expect(files().contains("share/zsh/site-functions/_halo"))
+        #expect(files().contains("share/fish/vendor_completions.d/halo.fish"))
+    }
+
+    @Test func aCopyOfTheBinaryAloneUnpacksWhatItCarries() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try install()
+        let copy = elsewhere.appendingPathComponent("halo").path
+        try FileManager.default.copyItem(atPath: prefix + "/bin/halo", toPath: copy)
+        for _ in 0..<2 {   // the second run finds what the first unpacked
+            let result = try HaloProcess.run(["--sandbox", "job.halo"], environment: environment, directory: elsewhere,
+                                             executable: copy)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout == "3 function\n")
+        }
+        let unpacked = try FileManager.default.contentsOfDirectory(atPath: environment["XDG_CACHE_HOME"]! + "/halo")
+        #expect(unpacked.filter { $0.hasPrefix("share-") }.count == 1, "\(unpacked)")
+    }
+
+    @Test func theManualPageRendersWithManL() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try install()
+        let man = Process()
+        man.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        man.arguments = ["man", "-l", prefix + "/share/man/man1/halo.1"]
+        man.environment = ["MANPAGER": "cat", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+                           "COLUMNS": "100"]
+        let out = Pipe()
+        man.standardOutput = out
+        man.standardError = FileHandle.nullDevice
+        try man.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        man.waitUntilExit()
+        #expect(man.terminationStatus == 0)
+        #expect(text.contains("halo - a runbook language for the Halo API"))
+        #expect(text.contains("EXIT STATUS"))
+    }
+
+    @Test func theReplStartsFromTheInstalledBinaryInATerminal() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try install()
+        let socket = "halo-install-\(UUID().uuidString.prefix(8))"
+        /// tmux's server outlives the command that starts it and would hold a captured pipe open.
+        func tmux(_ arguments: [String], capture: Bool = false) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["tmux", "-L", socket] + arguments
+            let out = Pipe()
+            process.standardOutput = capture ? out : FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let text = capture ? String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) : ""
+            process.waitUntilExit()
+            return text
+        }
+        let env = environment.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        _ = try tmux(["new-session", "-d", "-x", "120", "-y", "30", "-c", elsewhere.path,
+                      "env \(env) NO_COLOR=1 TERM=xterm \(prefix)/bin/halo --sandbox; sleep 30"])
+        defer { _ = try? tmux(["kill-server"]) }
+        var screen = ""
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, !screen.contains("sandbox> ") && !screen.contains("halo> ") {
+            Thread.sleep(forTimeInterval: 0.2)
+            screen = try tmux(["capture-pane", "-p"], capture: true)
+        }
+        #expect(screen.contains("halo · sandbox at http://127.0.0.1:"), "\(screen)")
+        #expect(screen.contains("halo> "), "\(screen)")
+    }
+
+    @Test func uninstallRemovesExactlyWhatWasInstalled() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(atPath: prefix + "/bin", withIntermediateDirectories: true)
+        try "mine".write(toFile: prefix + "/bin/other-tool", atomically: true, encoding: .utf8)
+        try install()
+        #expect(files().count > 20)
+        let result = try script(["--prefix", prefix, "--uninstall"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(files() == ["bin/other-tool"])
+    }
+}
