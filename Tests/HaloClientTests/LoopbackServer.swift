@@ -26,6 +26,9 @@ final class LoopbackServer: @unchecked Sendable {
         case stall(seconds: Double)
         /// Write these bytes as they are (say, interim `100` replies before the real one), then close.
         case raw(String)
+        /// A 200 with no length that never ends: `chunk` bytes at a time until the client hangs up
+        /// or `seconds` pass, then close.
+        case endless(chunk: Int, seconds: Double)
 
         static func json(_ body: String, status: Int = 200) -> Action {
             .reply(status: status, headers: ["Content-Type": "application/json"], body: body)
@@ -120,6 +123,12 @@ final class LoopbackServer: @unchecked Sendable {
         case .raw(let text):
             Self.write(Array(text.utf8), to: connection)
             return false
+        case .endless(let size, let seconds):
+            Self.write(Array("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n[".utf8), to: connection)
+            let chunk = [UInt8](repeating: UInt8(ascii: " "), count: size)
+            let end = Date().addingTimeInterval(seconds)
+            while Date() < end, Self.write(chunk, to: connection) {}
+            return false
         case .reply(let status, let headers, let body):
             var head = "HTTP/1.1 \(status) Status\r\nContent-Length: \(body.utf8.count)\r\n"
             head += keepAlive ? "" : "Connection: close\r\n"
@@ -130,14 +139,17 @@ final class LoopbackServer: @unchecked Sendable {
     }
 
     /// `send` may take part of a large reply; loop until all of it is gone or the peer is.
-    private static func write(_ bytes: [UInt8], to connection: Int32) {
+    /// Returns false when the peer is gone.
+    @discardableResult
+    private static func write(_ bytes: [UInt8], to connection: Int32) -> Bool {
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let sent = send(connection, buffer.baseAddress! + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
-                guard sent > 0 else { return }
+                guard sent > 0 else { return false }
                 offset += sent
             }
+            return true
         }
     }
 

@@ -36,3 +36,24 @@ import Testing
         #expect(reply.status == 400)
     }
 }
+
+@Test func delayedFaultHoldsTheReplyBackButCountsTheRequestAtOnce() async throws {
+    try await withSandbox { sandbox in
+        let token = try await sandbox.token()
+        let fault = #"{"method":"GET","path":"/api/client","status":503,"delay":0.5}"#
+        #expect(try await sandbox.send("POST", "/_sandbox/faults", body: fault).status == 201)
+        let started = ContinuousClock.now
+        async let reply = sandbox.get("/api/client", token: token)
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(sandbox.server.stats()["GET /api/client"] == 1, "counted while the reply is held back")
+        #expect(try await reply.status == 503)
+        #expect(ContinuousClock.now - started >= .milliseconds(500))
+    }
+}
+
+@Test func negativeFaultDelayIs400() async throws {
+    try await withSandbox { sandbox in
+        let reply = try await sandbox.send("POST", "/_sandbox/faults", body: #"{"status":500,"delay":-1}"#)
+        #expect(reply.status == 400)
+    }
+}
