@@ -36,6 +36,11 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("max-response-mb"), help: ArgumentHelp("Largest reply accepted, in MB (default 256; also HALO_MAX_RESPONSE_MB).", valueName: "MB"))
     var maxResponseMB: Double?
 
+    /// A limit that is not a positive number is a usage error (exit 2), caught before anything runs.
+    func validate() throws {
+        _ = try limits()
+    }
+
     /// `--timeout`, `--max-response-mb` and their variables; a profile's timeout applies at `auth`.
     func limits() throws -> RequestLimits {
         try RequestLimits(timeoutFlag: timeout, maxResponseFlag: maxResponseMB,

@@ -77,8 +77,11 @@ extension EndToEnd {
 
         @Test func aTimeoutThatIsNotAPositiveNumberIsRefused() async throws {
             let result = try await runHaloOffThePool(["--timeout", "0", "-e", "print 1"], timeout: 20)
-            #expect(result.status != 0)
+            #expect(result.status == 2, "a usage error")
             #expect(result.stderr.contains("--timeout must be a number above 0"), "\(result.stderr)")
+            let fromVariable = try await runHaloOffThePool(["-e", "print 1"], environment: ["HALO_TIMEOUT": "soon"], timeout: 20)
+            #expect(fromVariable.status == 2)
+            #expect(fromVariable.stderr.contains("HALO_TIMEOUT must be a number above 0"), "\(fromVariable.stderr)")
         }
     }
 }
