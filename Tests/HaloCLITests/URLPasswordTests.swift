@@ -20,6 +20,21 @@ extension EndToEnd {
             #expect(result.stderr.contains("http://ops:***@127.0.0.1:\(port)"), "\(result.stderr)")
         }
 
+        @Test func profilesListingMasksThePassword() async throws {
+            let workspace = try ProfileTests.Workspace()
+            defer { workspace.remove() }
+            try workspace.writeConfig("""
+                [profiles.basic]
+                url = "https://ops:\(Self.password)@acme.halopsa.com"
+                client_id = "c"
+                secret_env = "BASIC_SECRET"
+                """)
+            let result = try await runHaloOffThePool(["profiles"], environment: workspace.environment(), timeout: 20)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(!(result.stdout + result.stderr).contains(Self.password))
+            #expect(result.stdout.contains("https://ops:***@acme.halopsa.com"), "\(result.stdout)")
+        }
+
         @Test func insecureURLErrorMasksThePassword() async throws {
             let environment = ["HALO_URL": "http://ops:\(Self.password)@halo.example.com", "HALO_TENANT": "t",
                                "HALO_CLIENT_ID": "c", "HALO_CLIENT_SECRET": "url-test-secret"]
