@@ -54,6 +54,26 @@ struct DeadlineTests {
         #expect(server.requests.count == 3)
     }
 
+    @Test func aConnectTimeoutIsRetriedLikeA503WithinTheDeadline() throws {
+        let port = try FullBacklog()
+        defer { port.stop() }
+        let trace = LineCollector()
+        var options = HaloClientOptions()
+        options.timeout = 3
+        options.connectTimeout = 0.3
+        options.baseBackoff = 0.1
+        options.maxAttempts = 3
+        options.trace = { trace.append($0) }
+        let client = try HaloClient(credentials: HaloCredentials(url: port.url, tenant: "t", clientID: "c", clientSecret: "connect-secret"),
+                                    options: options)
+        let started = Date()
+        let error = #expect(throws: HaloHTTPError.self) { try client.authenticate() }
+        #expect(Date().timeIntervalSince(started) < 3, "three 0.3 s connects and short waits, inside the deadline")
+        #expect(error?.transportFailure == .timedOut)
+        #expect(trace.lines.count == 3 && trace.lines.allSatisfy { $0.contains("timed out") }, "\(trace.lines)")
+        #expect(error?.message.contains("no reply (timed out)") == true, "not the deadline: \(String(describing: error))")
+    }
+
     @Test func eachRequestGetsAFreshDeadline() throws {
         let server = try LoopbackServer(keepAlive: true) { request, _ in
             request.target.hasPrefix("/auth/token") ? .json(Self.token) : .json("[]")

@@ -35,7 +35,7 @@ final class LoopbackServer: @unchecked Sendable {
         }
     }
 
-    private(set) var port: UInt16 = 0
+    let port: UInt16
     private let listener: Int32
     private let lock = NSLock()
     private var received: [Request] = []
@@ -53,10 +53,19 @@ final class LoopbackServer: @unchecked Sendable {
     init(maxRequests: Int = 50, keepAlive: Bool = false, handler: @escaping @Sendable (Request, Int) -> Action) throws {
         self.handler = handler
         self.keepAlive = keepAlive
+        (listener, port) = try Self.openListener(backlog: 16)
+        let thread = Thread { [self] in serve(maxRequests) }
+        thread.start()
+    }
+
+    var url: String { "http://127.0.0.1:\(port)" }
+
+    /// A TCP socket listening on 127.0.0.1 at a port the kernel picks.
+    static func openListener(backlog: Int32) throws -> (descriptor: Int32, port: UInt16) {
         #if canImport(Glibc)
-        listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        listener = socket(AF_INET, SOCK_STREAM, 0)
+        let listener = socket(AF_INET, SOCK_STREAM, 0)
         #endif
         guard listener >= 0 else { throw POSIXError(.EIO) }
         var address = sockaddr_in()
@@ -66,17 +75,13 @@ final class LoopbackServer: @unchecked Sendable {
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard bound == 0, listen(listener, 16) == 0 else { close(listener); throw POSIXError(.EADDRINUSE) }
+        guard bound == 0, listen(listener, backlog) == 0 else { close(listener); throw POSIXError(.EADDRINUSE) }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
         }
-        port = UInt16(bigEndian: address.sin_port)
-        let thread = Thread { [self] in serve(maxRequests) }
-        thread.start()
+        return (listener, UInt16(bigEndian: address.sin_port))
     }
-
-    var url: String { "http://127.0.0.1:\(port)" }
 
     /// Stops accepting and waits (briefly) for the serving thread to close the socket. Only that
     /// thread closes it, so a blocked `accept` never picks up a later socket that reuses the descriptor.
