@@ -19,20 +19,30 @@ public final class CurlTransport: HTTPTransport {
     /// `curl_global_init` is not thread-safe in older libcurl; a lazy static runs it once, under swift_once.
     private static let globalInit: CURLcode = halo_curl_global_init()
 
-    /// - Parameter timeout: seconds for the whole exchange, connecting included (sub-second works).
-    public init(timeout: Double, userAgent: String) throws(TransportFailure) {
+    /// Body bytes accepted per reply (see `HaloClientOptions.maxResponseBytes`).
+    private let maxResponseBytes: Int
+    /// CURLOPT_TIMEOUT_MS for a request that does not bring its own timeout.
+    private let defaultTimeout: Int
+
+    /// - Parameters:
+    ///   - timeout: seconds for the whole exchange, connecting included (sub-second works), unless
+    ///     the request sets its own.
+    ///   - connectTimeout: seconds to open the connection (TLS handshake included).
+    ///   - maxResponseBytes: longer replies are aborted mid-transfer with `.replyTooLarge`.
+    public init(timeout: Double, connectTimeout: Double = 10, maxResponseBytes: Int = 256 << 20,
+                userAgent: String) throws(TransportFailure) {
         guard Self.globalInit == CURLE_OK else { throw .other("libcurl failed to initialise") }
         guard let handle = curl_easy_init() else { throw .other("libcurl could not create a handle") }
         self.handle = handle
+        self.maxResponseBytes = max(0, maxResponseBytes)
+        self.defaultTimeout = Self.milliseconds(timeout)
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
 
-        let milliseconds = max(1, Int((timeout * 1000).rounded(.up)))
         // No SIGALRM for timeouts (Debian's libcurl resolves in a thread anyway). libcurl then no
         // longer ignores SIGPIPE itself; it sends with MSG_NOSIGNAL, TLS included (its own OpenSSL BIO).
         halo_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
-        halo_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, milliseconds)
-        halo_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, milliseconds)
+        halo_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(min(connectTimeout, timeout)))
         halo_curl_setopt_long(handle, CURLOPT_TCP_NODELAY, 1)
         halo_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
         halo_curl_setopt_str(handle, CURLOPT_PROTOCOLS_STR, "http,https")
@@ -65,7 +75,9 @@ public final class CurlTransport: HTTPTransport {
         // Without this, libcurl waits up to a second for `100 Continue` before a body over 1 KiB.
         headers = curl_slist_append(headers, "Expect:")
 
-        let exchange = CurlExchange()
+        let exchange = CurlExchange(maxBody: maxResponseBytes)
+        let total = request.timeout.map(Self.milliseconds) ?? defaultTimeout
+        halo_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, total)
         let userdata = Unmanaged.passUnretained(exchange).toOpaque()
         halo_curl_setopt_str(handle, CURLOPT_URL, request.url.absoluteString)
         halo_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, headers)
@@ -80,6 +92,7 @@ public final class CurlTransport: HTTPTransport {
         }
 
         let code = withExtendedLifetime(exchange) { perform(request) }
+        if exchange.overflowed { throw .replyTooLarge(limit: maxResponseBytes) }
         guard code == CURLE_OK else {
             let detail = String(cString: errorBuffer)
             throw CurlFailure.failure(code, detail: detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail)
@@ -113,6 +126,12 @@ public final class CurlTransport: HTTPTransport {
             }
             return curl_easy_perform(handle)
         }
+    }
+
+    /// Whole milliseconds, at least 1 (0 would mean "no timeout" to libcurl).
+    private static func milliseconds(_ seconds: Double) -> Int {
+        guard seconds.isFinite else { return Int(Int32.max) }
+        return max(1, min(Int(Int32.max), Int((seconds * 1000).rounded(.up))))
     }
 
     private static func unsafeForHeader(_ text: String) -> Bool {

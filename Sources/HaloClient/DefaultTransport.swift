@@ -7,9 +7,11 @@ public enum DefaultTransport {
                             environment: [String: String] = ProcessInfo.processInfo.environment) throws -> any HTTPTransport {
         switch environment["HALO_HTTP"]?.lowercased() {
         case "urlsession":
-            return URLSessionTransport(timeout: options.timeout, userAgent: options.userAgent)
+            return URLSessionTransport(timeout: options.timeout, maxResponseBytes: options.maxResponseBytes,
+                                       userAgent: options.userAgent)
         case nil, "", "curl":
-            return try CurlTransport(timeout: options.timeout, userAgent: options.userAgent)
+            return try CurlTransport(timeout: options.timeout, connectTimeout: options.connectTimeout,
+                                     maxResponseBytes: options.maxResponseBytes, userAgent: options.userAgent)
         case let other?:
             throw UnknownTransport(name: other)
         }

@@ -32,7 +32,7 @@ enum ErrorHint {
             switch failure {
             case .cannotConnect, .timedOut:
                 return "check the URL (\(context.baseURL)) and that Halo is reachable from here"
-            case .connectionLost, .other:
+            case .connectionLost, .other, .replyTooLarge:
                 return nil
             }
         }

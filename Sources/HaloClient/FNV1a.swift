@@ -1,5 +1,5 @@
 /// 64-bit FNV-1a: a stable, dependency-free hash for file names (Swift's `Hasher` is seeded per
-/// process, and Foundation on Linux has no SHA). Not a security measure: nothing secret is hashed.
+/// process, and Foundation on Linux has no SHA). Not a security measure: the secret enters only as its SHA-256 digest.
 enum FNV1a {
     static func hash64(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

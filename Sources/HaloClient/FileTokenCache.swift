@@ -22,9 +22,9 @@ public struct FileTokenCache: TokenCache {
         return home + "/.cache/halo"
     }
 
-    /// `token-<16 hex digits>.json`, from the key's fields (never from a secret).
+    /// `token-<16 hex digits>.json`, from the key's fields (the secret only through its digest).
     public static func fileName(for key: TokenCacheKey) -> String {
-        let fields = [key.url, key.tenant.map { "=" + $0 } ?? "?", key.clientID, key.scope]
+        let fields = [key.url, key.tenant.map { "=" + $0 } ?? "?", key.clientID, key.scope, key.secretDigest]
         return "token-" + FNV1a.hex64(Array(fields.joined(separator: "\u{0}").utf8)) + ".json"
     }
 
@@ -49,14 +49,32 @@ public struct FileTokenCache: TokenCache {
         let data = try JSONEncoder().encode(Entry(key: key, token: token))
         let target = path(for: key)
         let temporary = target + ".\(getpid()).tmp"
-        // Created 0600 from the start (a chmod afterwards would leave a window), then renamed into place.
+        // A temporary file left by an earlier process with this pid that was killed mid-write.
+        unlink(temporary)
+        // Created 0600 from the start (a chmod afterwards would leave a window), written in full and
+        // flushed, then renamed into place: rename is atomic, so a reader (or a run interrupted
+        // here) sees the old file or the new one, never half of one.
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_TRUNC, 0o600)
         guard fd >= 0 else { throw CacheError("cannot write \(temporary): \(String(cString: strerror(errno)))") }
-        let written = data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        let complete = Self.writeAll(fd, data) && fsync(fd) == 0
         close(fd)
-        guard written == data.count, rename(temporary, target) == 0 else {
+        guard complete, rename(temporary, target) == 0 else {
             unlink(temporary)
             throw CacheError("cannot write \(target): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// `write` may take part of the bytes (or be interrupted); loops until all are written.
+    private static func writeAll(_ fd: Int32, _ data: Data) -> Bool {
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { return false }
+                offset += written
+            }
+            return true
         }
     }
 
@@ -69,6 +87,8 @@ public struct FileTokenCache: TokenCache {
     public func clear() throws -> Int {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return 0 }
         var removed = 0
+        // Temporary files of runs killed mid-write; not counted, they never held a usable token.
+        for name in names where name.hasPrefix("token-") && name.hasSuffix(".tmp") { unlink(directory + "/" + name) }
         for name in names where name.hasPrefix("token-") && name.hasSuffix(".json") {
             guard unlink(directory + "/" + name) == 0 else {
                 throw CacheError("cannot remove \(directory)/\(name): \(String(cString: strerror(errno)))")

@@ -13,12 +13,16 @@ public struct HTTPRequest: Sendable {
     public var url: URL
     public var headers: [(String, String)]
     public var body: Data?
+    /// Seconds this exchange may take in all, connecting included; nil uses the transport's own.
+    /// The client passes what is left of the request's deadline.
+    public var timeout: Double?
 
-    public init(method: String, url: URL, headers: [(String, String)] = [], body: Data? = nil) {
+    public init(method: String, url: URL, headers: [(String, String)] = [], body: Data? = nil, timeout: Double? = nil) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
+        self.timeout = timeout
     }
 
     /// The first header with this name, compared case-insensitively.
@@ -50,6 +54,8 @@ public enum TransportFailure: Error, Equatable, Sendable, CustomStringConvertibl
     case connectionLost(String)
     /// Never connected (refused, unknown host, TLS handshake): the server did not see the request.
     case cannotConnect(String)
+    /// The reply body passed this many bytes (the transport's cap) and the transfer was cut off.
+    case replyTooLarge(limit: Int)
     /// Anything else; treated like a lost connection.
     case other(String)
 
@@ -64,6 +70,7 @@ public enum TransportFailure: Error, Equatable, Sendable, CustomStringConvertibl
         case .timedOut: return "timed out"
         case .connectionLost(let why): return "connection lost (\(why))"
         case .cannotConnect(let why): return "could not connect (\(why))"
+        case .replyTooLarge(let limit): return "reply larger than \(ByteCount.text(limit))"
         case .other(let why): return why
         }
     }

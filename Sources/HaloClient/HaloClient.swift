@@ -22,6 +22,11 @@ public final class HaloClient {
     private var tenant: String?
     /// The token cache is read on the first sign-in only: later ones renew an expired or refused token.
     private var cacheConsulted = false
+    /// Who tokens are cached for: the credentials, the secret only as a digest (a rotated secret misses).
+    private let cacheKey: TokenCacheKey
+    /// The deadline of the request under way: set by the outermost `send` or `authenticate`, shared
+    /// by the sign-in and tenant lookup it triggers.
+    private var deadline: Deadline?
 
     /// Seams for tests: no real sleeping, a controllable clock, deterministic jitter.
     var sleep: (Double) -> Void = { Thread.sleep(forTimeInterval: $0) }
@@ -44,15 +49,23 @@ public final class HaloClient {
         self.options = options
         self.transport = transport
         self.policy = RetryPolicy(options)
-        self.redactor = Redactor(secrets: [credentials.clientSecret])
+        self.redactor = Redactor(secrets: [credentials.clientSecret] + (URLDisplay.password(in: base).map { [$0] } ?? []))
         self.tenant = credentials.tenant
+        self.cacheKey = TokenCacheKey(credentials: credentials)
     }
+
+    /// The base URL as messages may show it: a password in it masked.
+    public var displayURL: String { URLDisplay.masked(baseURL) }
 
     /// Signs in now, looking the tenant up first when the credentials have none. Requests call
     /// this lazily, so calling it is only needed to check credentials early.
     /// - Parameter reuseCachedToken: take a still-valid token from `options.tokenCache` instead of
     ///   asking Halo (false proves the credentials themselves work). A new token is always cached.
     public func authenticate(reuseCachedToken: Bool = true) throws {
+        try withinDeadline { try signIn(reuseCachedToken: reuseCachedToken) }
+    }
+
+    private func signIn(reuseCachedToken: Bool) throws {
         if reuseCachedToken, adoptCachedToken() { return }
         let tenant = try resolveTenant()
         var query: [(String, String)] = []
@@ -68,11 +81,6 @@ public final class HaloClient {
         options.tokenObserver?(token.value)
         // A cache that cannot be written costs a sign-in next run, not this run.
         try? options.tokenCache?.save(token, for: cacheKey)
-    }
-
-    /// Who tokens are cached for: the credentials without the secret.
-    private var cacheKey: TokenCacheKey {
-        TokenCacheKey(url: baseURL, tenant: credentials.tenant, clientID: credentials.clientID, scope: credentials.scope)
     }
 
     private func adoptCachedToken() -> Bool {
@@ -98,12 +106,22 @@ public final class HaloClient {
         let url = try URLEncoding.join(base: baseURL, path: path, query: query)
         if options.dryRun && method != .get {
             let bytes = body ?? Data()
-            emitTrace(RequestTrace.line(method: method.rawValue, url: url.absoluteString,
+            emitTrace(RequestTrace.line(method: method.rawValue, url: URLDisplay.masked(url.absoluteString),
                                         result: .dryRun(bytes: bytes.count), milliseconds: 0))
             return HaloResponse(status: 0, body: bytes, dryRun: true)
         }
-        return try exchange(method, path: Self.displayPath(path), url: url, body: body,
-                            contentType: body == nil ? nil : "application/json", kind: .api)
+        return try withinDeadline {
+            try exchange(method, path: Self.displayPath(path), url: url, body: body,
+                         contentType: body == nil ? nil : "application/json", kind: .api)
+        }
+    }
+
+    /// Runs `body` under the current request's deadline, starting one (`options.timeout`) if none is.
+    private func withinDeadline<T>(_ body: () throws -> T) throws -> T {
+        if deadline != nil { return try body() }
+        deadline = Deadline(seconds: options.timeout)
+        defer { deadline = nil }
+        return try body()
     }
 
     /// GETs every page of a list (`pageinate=true`, `page_size`, `page_no=1,2,...`, replacing any
@@ -155,23 +173,31 @@ public final class HaloClient {
             var headers = [("Accept", "application/json")]
             if let contentType { headers.append(("Content-Type", contentType)) }
             if kind == .api {
-                if tokens.needsToken(now: now()) { try authenticate() }
+                if tokens.needsToken(now: now()) { try signIn(reuseCachedToken: true) }
                 if let token = tokens.current { headers.append(("Authorization", token.authorization)) }
+            }
+            let timeLeft = deadline?.remaining() ?? options.timeout
+            guard timeLeft > 0 else {
+                // The sign-in above used the whole budget; nothing was sent for this request.
+                throw error(method, path: path, result: .failure(.timedOut), idempotent: true, attempts: attempt, kind: kind)
             }
             attempt += 1
             requestCount += 1
             let started = DispatchTime.now().uptimeNanoseconds
             let result: Result<HTTPReply, TransportFailure>
-            do { result = .success(try transport.send(HTTPRequest(method: method.rawValue, url: url, headers: headers, body: body))) }
-            catch { result = .failure(error) }
+            do {
+                result = .success(try transport.send(HTTPRequest(method: method.rawValue, url: url, headers: headers,
+                                                                 body: body, timeout: timeLeft)))
+            } catch { result = .failure(error) }
             let milliseconds = Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
+            let shownURL = URLDisplay.masked(url.absoluteString)
             let trace = { (note: String?) in
                 let traced: RequestTrace.Result
                 switch result {
                 case .success(let reply): traced = .reply(status: reply.status, bytes: reply.body.count)
                 case .failure(let failure): traced = .failure(failure)
                 }
-                self.emitTrace(RequestTrace.line(method: method.rawValue, url: url.absoluteString, result: traced,
+                self.emitTrace(RequestTrace.line(method: method.rawValue, url: shownURL, result: traced,
                                                  milliseconds: milliseconds, note: note))
             }
 
@@ -180,6 +206,10 @@ public final class HaloClient {
             switch result {
             case .success(let reply) where (200..<300).contains(reply.status):
                 trace(nil)
+                if let hidden = ErrorInSuccessReply.detect(reply.body) {
+                    throw error(method, path: path, reply: reply, parsed: hidden, idempotent: idempotent,
+                                attempts: attempt, kind: kind)
+                }
                 return HaloResponse(status: reply.status, body: reply.body, headers: reply.headers)
             case .success(let reply) where reply.status == 401 && kind == .api && !replayed401:
                 // Halo did not act on a request it refused to authenticate, so replaying is safe for writes too.
@@ -198,7 +228,7 @@ public final class HaloClient {
             }
 
             switch policy.decide(outcome, idempotent: idempotent, attempt: attempt, waited: waited,
-                                 retryAfter: retryAfter, random: random()) {
+                                 retryAfter: retryAfter, random: random(), timeLeft: deadline?.remaining() ?? .infinity) {
             case .retry(let delay):
                 trace("retry \(attempt)/\(max(policy.maxAttempts - 1, 1)) in \(RequestTrace.seconds(delay))")
                 sleep(delay)
@@ -214,19 +244,42 @@ public final class HaloClient {
                        idempotent: Bool, attempts: Int, kind: Kind) -> HaloHTTPError {
         switch result {
         case .success(let reply):
-            let parsed = ErrorBody(reply.body)
-            let hint = ErrorHint.hint(.init(status: reply.status, oauthError: parsed.oauthError, failure: nil,
-                                            isTokenRequest: kind == .token, isTenantLookup: kind == .discovery,
-                                            attempts: attempts, baseURL: baseURL))
-            return HaloHTTPError(method: method, path: path, status: reply.status,
-                                 haloMessage: parsed.message.map(redactor.redact), hint: hint,
-                                 body: redactedBody(reply.body),
-                                 writeMayHaveApplied: !idempotent && reply.status >= 500)
+            return error(method, path: path, reply: reply, parsed: ErrorBody(reply.body), idempotent: idempotent,
+                         attempts: attempts, kind: kind)
         case .failure(let failure):
             let hint = ErrorHint.hint(.init(status: 0, oauthError: nil, failure: failure,
-                                            isTokenRequest: kind == .token, attempts: attempts, baseURL: baseURL))
+                                            isTokenRequest: kind == .token, attempts: attempts, baseURL: displayURL))
             return HaloHTTPError(method: method, path: path, status: 0, transportFailure: failure, hint: hint,
-                                 writeMayHaveApplied: !idempotent && failure.requestMayHaveArrived)
+                                 writeMayHaveApplied: !idempotent && failure.requestMayHaveArrived,
+                                 limit: limit(for: failure))
+        }
+    }
+
+    /// An HTTP reply that is an error: a non-2xx status, or a 2xx holding only an error, which for
+    /// a write cannot say whether anything was applied.
+    private func error(_ method: HTTPMethod, path: String, reply: HTTPReply, parsed: ErrorBody,
+                       idempotent: Bool, attempts: Int, kind: Kind) -> HaloHTTPError {
+        let success = (200..<300).contains(reply.status)
+        let hint = ErrorHint.hint(.init(status: reply.status, oauthError: parsed.oauthError, failure: nil,
+                                        isTokenRequest: kind == .token, isTenantLookup: kind == .discovery,
+                                        attempts: attempts, baseURL: displayURL))
+        return HaloHTTPError(method: method, path: path, status: reply.status,
+                             haloMessage: parsed.message.map(redactor.redact), hint: hint,
+                             body: redactedBody(reply.body),
+                             writeMayHaveApplied: !idempotent && (reply.status >= 500 || success),
+                             errorInSuccessReply: success)
+    }
+
+    /// `120 s (--timeout)` when the deadline ended the request, `256 MB (--max-response-mb)` for an
+    /// oversized reply; nil when no limit of ours was the cause.
+    private func limit(for failure: TransportFailure) -> String? {
+        switch failure {
+        case .timedOut where (deadline?.remaining() ?? 0) <= 0.05:
+            return "\(ByteCount.number(options.timeout)) s (\(options.timeoutSetting))"
+        case .replyTooLarge(let bytes):
+            return "\(ByteCount.text(bytes)) (\(options.maxResponseSetting))"
+        default:
+            return nil
         }
     }
 

@@ -14,9 +14,9 @@ public enum HaloClientError: Error, Equatable, CustomStringConvertible {
         case .missingEnvironment(let names):
             return "missing environment variable\(names.count == 1 ? "" : "s") \(names.joined(separator: ", "))"
         case .invalidURL(let url):
-            return "invalid Halo URL '\(url)': expected something like https://acme.halopsa.com"
+            return "invalid Halo URL '\(URLDisplay.masked(url))': expected something like https://acme.halopsa.com"
         case .insecureURL(let url):
-            return "refusing plain http:// for '\(url)': the client secret and token would travel unencrypted; use https:// (http:// is only allowed to 127.0.0.1, localhost or ::1)"
+            return "refusing plain http:// for '\(URLDisplay.masked(url))': the client secret and token would travel unencrypted; use https:// (http:// is only allowed to 127.0.0.1, localhost or ::1)"
         case .malformedReply(let path, let detail):
             return "\(path): unexpected reply: \(detail)"
         }

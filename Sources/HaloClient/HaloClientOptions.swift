@@ -11,8 +11,20 @@ public struct HaloClientOptions: Sendable {
     /// First backoff step for a 429 without `Retry-After`: Halo counts requests over a rolling
     /// 5-minute window, so half-second steps would only burn the remaining attempts.
     public var rateLimitBackoff = 5.0
-    /// Seconds of silence before a request counts as timed out.
-    public var timeout = 100.0
+    /// Seconds one request may take in all: every attempt, the waits between retries and a sign-in
+    /// it triggers. No request outlives it (see `Deadline`).
+    public var timeout = 120.0
+    /// Seconds each attempt may spend opening its connection; a GET whose connect times out is
+    /// retried while `timeout` leaves time.
+    public var connectTimeout = 10.0
+    /// Largest reply body accepted, in bytes; a longer one is cut off mid-transfer and reported.
+    /// Halo's largest pages are a few MB; the benchmark's biggest reply is 62 MB.
+    public var maxResponseBytes = 256 << 20
+    /// What error messages name as the setting behind `timeout` (the CLI says `--timeout`,
+    /// `HALO_TIMEOUT` or the profile), so the reader knows what to raise.
+    public var timeoutSetting = "timeout"
+    /// The same for `maxResponseBytes`.
+    public var maxResponseSetting = "maxResponseBytes"
     /// POST and DELETE are not sent; `send` hands the body back with `dryRun == true`.
     public var dryRun = false
     /// One line per HTTP exchange (method, URL, status, bytes, ms); secrets redacted.

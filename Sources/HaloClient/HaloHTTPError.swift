@@ -18,10 +18,15 @@ public struct HaloHTTPError: Error, CustomStringConvertible, Sendable {
     public var body: Data
     /// A POST or DELETE timed out, dropped or got a 5xx: Halo may have applied it.
     public var writeMayHaveApplied: Bool
+    /// The limit that cut the request short and the setting behind it, like `120 s (--timeout)`
+    /// or `256 MB (--max-response-mb)`, when a limit did.
+    public var limit: String?
+    /// The status was 2xx but the body held only an error (see `ErrorInSuccessReply`).
+    public var errorInSuccessReply: Bool
 
     public init(method: HTTPMethod, path: String, status: Int, haloMessage: String? = nil,
                 transportFailure: TransportFailure? = nil, hint: String? = nil, body: Data = Data(),
-                writeMayHaveApplied: Bool = false) {
+                writeMayHaveApplied: Bool = false, limit: String? = nil, errorInSuccessReply: Bool = false) {
         self.method = method
         self.path = path
         self.status = status
@@ -30,14 +35,22 @@ public struct HaloHTTPError: Error, CustomStringConvertible, Sendable {
         self.hint = hint
         self.body = body
         self.writeMayHaveApplied = writeMayHaveApplied
+        self.limit = limit
+        self.errorInSuccessReply = errorInSuccessReply
     }
 
     public var message: String {
         var text = "\(method.rawValue) \(path): "
-        if status == 0 {
+        switch (transportFailure, limit) {
+        case (.timedOut?, let limit?):
+            text += "no reply within \(limit)"
+        case (.replyTooLarge?, let limit?):
+            text += "reply larger than \(limit)"
+        case _ where status == 0:
             text += "no reply (\(transportFailure?.description ?? "no reply"))"
-        } else {
+        default:
             text += "\(status) \(HTTPStatusText.text(status))"
+            if errorInSuccessReply { text += " with an error in the reply" }
             if let haloMessage { text += ": \(haloMessage)" }
         }
         if writeMayHaveApplied {

@@ -63,14 +63,20 @@ struct RetryPolicy: Sendable {
     ///   - attempt: attempts made so far, this one included (1 after the first failure).
     ///   - waited: seconds already slept for this request.
     ///   - retryAfter: the server's `Retry-After` in seconds, when it sent one; honoured as is.
+    ///   - timeLeft: seconds before the request's deadline (`HaloClientOptions.timeout`). A wait
+    ///     that would reach it is pointless, as no attempt could follow it: give up instead.
     func decide(_ outcome: Outcome, idempotent: Bool, attempt: Int, waited: Double,
-                retryAfter: Double?, random: Double) -> Decision {
+                retryAfter: Double?, random: Double, timeLeft: Double = .infinity) -> Decision {
         guard Self.isRetryable(outcome, idempotent: idempotent), attempt < maxAttempts else { return .giveUp }
         let remaining = maxTotalWait - waited
-        guard remaining > 0 else { return .giveUp }
+        guard remaining > 0, timeLeft > 0 else { return .giveUp }
+        let delay: Double
         if let retryAfter {
-            return retryAfter <= remaining ? .retry(after: max(0, retryAfter)) : .giveUp
+            guard retryAfter <= remaining else { return .giveUp }
+            delay = max(0, retryAfter)
+        } else {
+            delay = min(backoff(afterAttempt: attempt, outcome: outcome, random: random), remaining)
         }
-        return .retry(after: min(backoff(afterAttempt: attempt, outcome: outcome, random: random), remaining))
+        return delay < timeLeft ? .retry(after: delay) : .giveUp
     }
 }

@@ -10,19 +10,40 @@ public protocol TokenCache: Sendable {
     func remove(_ key: TokenCacheKey)
 }
 
-/// Who a token was issued to. The secret is deliberately not part of it.
+/// Who a token was issued to: the credentials, the secret only as `secretDigest`, so that a wrong
+/// or rotated secret misses the cache and is tried against Halo at once.
 public struct TokenCacheKey: Hashable, Sendable, Codable {
     public var url: String
     /// As configured: nil means "looked up", which is stable for one configuration.
     public var tenant: String?
     public var clientID: String
     public var scope: String
+    /// `digest(secret:url:clientID:)`; "" for keys built without a secret.
+    public var secretDigest: String
 
-    public init(url: String, tenant: String?, clientID: String, scope: String) {
+    public init(url: String, tenant: String?, clientID: String, scope: String, secretDigest: String = "") {
         self.url = url
         self.tenant = tenant
         self.clientID = clientID
         self.scope = scope
+        self.secretDigest = secretDigest
+    }
+
+    /// The key a client with these credentials uses (the URL without trailing slashes).
+    public init(credentials: HaloCredentials) {
+        var url = credentials.url
+        while url.hasSuffix("/") { url.removeLast() }
+        self.init(url: url, tenant: credentials.tenant, clientID: credentials.clientID, scope: credentials.scope,
+                  secretDigest: Self.digest(secret: credentials.clientSecret, url: url, clientID: credentials.clientID))
+    }
+
+    /// SHA-256 of a fixed label, the URL, the client id and the secret, NUL-separated. One-way, so
+    /// the file does not give the secret away; salted with the URL and client id, so one digest
+    /// cannot be looked up in a table built for every tenant. Halo's client secrets are long random
+    /// strings, and the token stored beside the digest is itself a live credential, guarded by the
+    /// same 0600 file.
+    public static func digest(secret: String, url: String, clientID: String) -> String {
+        SHA256.hex(Array(["halo token cache v1", url, clientID, secret].joined(separator: "\u{0}").utf8))
     }
 }
 

@@ -10,10 +10,14 @@ import Dispatch
 public final class URLSessionTransport: HTTPTransport {
     private let session: URLSession
     private let timeout: Double
+    private let maxResponseBytes: Int
 
     /// `timeout` is rounded up to whole seconds: FoundationNetworking on Linux fires sub-second
-    /// timeouts almost at once (seen: 0.3 s timing out after 2 ms).
-    public init(timeout: Double, userAgent: String) {
+    /// timeouts almost at once (seen: 0.3 s timing out after 2 ms). URLSession has no separate
+    /// connect timeout, and a completion-handler task holds the whole body before it can be
+    /// measured, so `maxResponseBytes` is checked after the fact: only the curl transport stops an
+    /// endless reply mid-transfer.
+    public init(timeout: Double, maxResponseBytes: Int = 256 << 20, userAgent: String) {
         let timeout = max(1, timeout.rounded(.up))
         let configuration = URLSessionConfiguration.ephemeral
         configuration.urlCache = nil
@@ -25,11 +29,13 @@ public final class URLSessionTransport: HTTPTransport {
         configuration.httpAdditionalHeaders = ["User-Agent": userAgent]
         self.session = URLSession(configuration: configuration)
         self.timeout = timeout
+        self.maxResponseBytes = maxResponseBytes
     }
 
     deinit { session.finishTasksAndInvalidate() }
 
     public func send(_ request: HTTPRequest) throws(TransportFailure) -> HTTPReply {
+        let timeout = request.timeout.map { max(1, $0.rounded(.up)) } ?? self.timeout
         var urlRequest = URLRequest(url: request.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
         urlRequest.httpMethod = request.method
         for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
@@ -43,7 +49,9 @@ public final class URLSessionTransport: HTTPTransport {
             done.signal()
         }.resume()
         done.wait()
-        return try outcome.get().get()
+        let reply = try outcome.get().get()
+        if reply.body.count > maxResponseBytes { throw .replyTooLarge(limit: maxResponseBytes) }
+        return reply
     }
 
     private static func reply(data: Data?, response: URLResponse?, error: (any Error)?) -> Result<HTTPReply, TransportFailure> {

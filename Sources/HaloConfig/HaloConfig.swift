@@ -102,6 +102,7 @@ public struct HaloConfig: Equatable, Sendable {
         // Checked in file order, so the first mistake reported is the first one in the file.
         var strings: [String: String] = [:]
         var production = false
+        var timeout: Int?
         var secrets: [TOMLSubset.Entry] = []
         for entry in table.entries {
             guard Profile.keys.contains(entry.key) else {
@@ -112,6 +113,13 @@ public struct HaloConfig: Equatable, Sendable {
                     throw ConfigError(path: path, line: entry.line, "'production' must be true or false, not \(entry.value.kind)")
                 }
                 production = flag
+                continue
+            }
+            if entry.key == "timeout" {
+                guard case .integer(let seconds) = entry.value, seconds > 0 else {
+                    throw ConfigError(path: path, line: entry.line, "'timeout' must be a whole number of seconds above 0, such as timeout = 60")
+                }
+                timeout = seconds
                 continue
             }
             // An empty tenant means "send none" (on-premises), as with HALO_TENANT="".
@@ -134,7 +142,8 @@ public struct HaloConfig: Equatable, Sendable {
         default: .inline(secretValue)
         }
         return Profile(name: name, url: try required("url"), tenant: strings["tenant"], clientID: try required("client_id"),
-                       scope: strings["scope"] ?? "all", production: production, secret: secret, line: table.line)
+                       scope: strings["scope"] ?? "all", production: production, secret: secret, timeout: timeout,
+                       line: table.line)
     }
 
     /// A non-empty string value, or an error on its line.

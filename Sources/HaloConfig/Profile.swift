@@ -9,11 +9,14 @@ public struct Profile: Equatable, Sendable {
     /// Writes (POST, DELETE) ask for confirmation on a terminal and are refused in batch mode without --yes.
     public var production: Bool
     public var secret: SecretSource
+    /// Seconds one request may take, retries included (`timeout = 60`); nil: the default.
+    /// `--timeout` and `HALO_TIMEOUT` take precedence.
+    public var timeout: Int?
     /// The line of the table header, for messages.
     public var line: Int
 
     public init(name: String, url: String, tenant: String? = nil, clientID: String, scope: String = "all",
-                production: Bool = false, secret: SecretSource, line: Int = 0) {
+                production: Bool = false, secret: SecretSource, timeout: Int? = nil, line: Int = 0) {
         self.name = name
         self.url = url
         self.tenant = tenant
@@ -21,10 +24,11 @@ public struct Profile: Equatable, Sendable {
         self.scope = scope
         self.production = production
         self.secret = secret
+        self.timeout = timeout
         self.line = line
     }
 
     /// The keys a profile table may hold, in the order the docs list them.
-    static let keys = ["url", "tenant", "client_id", "scope", "production", "secret_env", "secret_command", "client_secret"]
+    static let keys = ["url", "tenant", "client_id", "scope", "production", "secret_env", "secret_command", "client_secret", "timeout"]
     static let secretKeys = ["secret_env", "secret_command", "client_secret"]
 }

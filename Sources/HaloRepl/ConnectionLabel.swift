@@ -22,6 +22,8 @@ public enum ConnectionLabel {
     static func host(of url: String) -> String? {
         var rest = Substring(url)
         if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
+        // `user:password@` is not part of the host (and the password must not become the label).
+        if let at = rest.prefix(while: { $0 != "/" }).lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
         let host = rest.prefix { $0 != "/" && $0 != ":" }
         let label = host.split(separator: ".").first.map(String.init)
         return label?.isEmpty == false ? label : nil

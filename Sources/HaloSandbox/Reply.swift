@@ -7,6 +7,8 @@ struct Reply: Sendable {
     var status: Int
     var headers: [(name: Header, value: String)] = []
     var body: [UInt8] = []
+    /// Seconds the adapter waits before sending it (injected latency).
+    var delay: Double = 0
 
     static func json(_ status: Int, _ body: [UInt8]) -> Reply {
         Reply(status: status, headers: [(.contentType, "application/json; charset=utf-8")], body: body)

@@ -10,24 +10,37 @@ public struct SandboxFault: Sendable, Equatable {
     public var count: Int
     /// Seconds for a Retry-After header; nil sends none.
     public var retryAfter: Int?
-    /// Reply body; nil picks a Halo-like one for the status.
+    /// Reply body; nil picks a Halo-like one for the status. With status 200 and a body such as
+    /// `{"error":"..."}` this is one of Halo's errors hidden in a success.
     public var body: String?
+    /// Seconds to hold the reply back (a slow or hanging Halo); 0 answers at once. The request is
+    /// counted when it arrives, so a test can act while the client waits.
+    public var delay: Double
 
-    public init(method: String, pathPrefix: String, status: Int, count: Int = 1, retryAfter: Int? = nil, body: String? = nil) {
+    public init(method: String, pathPrefix: String, status: Int, count: Int = 1, retryAfter: Int? = nil,
+                body: String? = nil, delay: Double = 0) {
         self.method = method
         self.pathPrefix = pathPrefix
         self.status = status
         self.count = count
         self.retryAfter = retryAfter
         self.body = body
+        self.delay = delay
     }
 
-    /// From the control endpoint's JSON: {"method","path","status","count","retry_after","body"}.
+    /// From the control endpoint's JSON: {"method","path","status","count","retry_after","body","delay"}.
     init?(json: JSONObject) {
         guard let status = json["status"]?.intValue, (100...599).contains(status) else { return nil }
+        let delay: Double
+        switch json["delay"] {
+        case nil, .null?: delay = 0
+        case .int(let seconds)? where seconds >= 0: delay = Double(seconds)
+        case .double(let seconds)? where seconds >= 0 && seconds.isFinite: delay = seconds
+        default: return nil
+        }
         self.init(method: json["method"]?.stringValue ?? "", pathPrefix: json["path"]?.stringValue ?? "/",
                   status: status, count: json["count"]?.intValue ?? 1, retryAfter: json["retry_after"]?.intValue,
-                  body: json["body"]?.stringValue)
+                  body: json["body"]?.stringValue, delay: delay)
     }
 
     func matches(method: String, path: RequestPath) -> Bool {
@@ -48,6 +61,7 @@ public struct SandboxFault: Sendable, Equatable {
             reply = .message(status, "The sandbox injected this \(status) fault.")
         }
         if let retryAfter { reply = reply.adding(.retryAfter, String(retryAfter)) }
+        reply.delay = delay
         return reply
     }
 }

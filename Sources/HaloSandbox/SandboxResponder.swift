@@ -19,6 +19,8 @@ struct SandboxResponder: HTTPResponder {
             fromLoopback: context.fromLoopback,
             body: Array(body.readableBytesView))
         let reply = router.handle(call)
+        // Outside the state lock: a delayed reply holds up no other request.
+        if reply.delay > 0 { try await Task.sleep(for: .seconds(reply.delay)) }
         var headers = HTTPFields()
         for (name, value) in reply.headers {
             switch name {

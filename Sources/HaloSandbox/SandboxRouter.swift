@@ -88,7 +88,7 @@ struct SandboxRouter: Sendable {
             }
             let faults = objects.compactMap(SandboxFault.init(json:)).filter { $0.count > 0 }
             guard !faults.isEmpty, faults.count == objects.count else {
-                return .message(400, #"Expected {"method","path","status","count","retry_after","body"} with a status from 100 to 599"#)
+                return .message(400, #"Expected {"method","path","status","count","retry_after","body","delay"} with a status from 100 to 599 and a delay of 0 or more seconds"#)
             }
             state.withLock { $0.faults.append(contentsOf: faults) }
             return .json(201, ["queued": .int(faults.count)])

@@ -31,10 +31,11 @@ struct AuthTestCommand: ParsableCommand {
             target = resolved
             var options = connection.clientOptions
             options.tokenCache = resolved.tokenCache
+            try connection.limits().apply(to: &options, profile: resolved.profile)
             let client = try HaloClient(credentials: resolved.credentials, options: options)
             try client.authenticate(reuseCachedToken: false)
             let who = session.sandbox != nil ? "the sandbox" : resolved.label
-            Terminal.writeOutput("ok: \(who) (\(client.baseURL), client id \(resolved.credentials.clientID), scope \(resolved.credentials.scope)) got a token")
+            Terminal.writeOutput("ok: \(who) (\(client.displayURL), client id \(resolved.credentials.clientID), scope \(resolved.credentials.scope)) got a token")
         } catch {
             var message = "halo: auth test failed for \(target?.label ?? "the selected credentials"): \(error)"
             if let profile = target?.profile {

@@ -30,6 +30,24 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: "Longest total wait, in seconds, spent retrying one request.")
     var maxRetryWait = 120.0
 
+    @Option(help: ArgumentHelp("Most seconds one request may take, retries and sign-in included (default 120; also HALO_TIMEOUT or a profile's timeout).", valueName: "seconds"))
+    var timeout: Double?
+
+    @Option(name: .customLong("max-response-mb"), help: ArgumentHelp("Largest reply accepted, in MB (default 256; also HALO_MAX_RESPONSE_MB).", valueName: "MB"))
+    var maxResponseMB: Double?
+
+    /// A limit that is not a positive number is a usage error (exit 2), caught before anything runs.
+    func validate() throws {
+        _ = try limits()
+    }
+
+    /// `--timeout`, `--max-response-mb` and their variables; a profile's timeout applies at `auth`.
+    func limits() throws -> RequestLimits {
+        try RequestLimits(timeoutFlag: timeout, maxResponseFlag: maxResponseMB,
+                          environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// Options before a profile is known: the limits as if there were none.
     var clientOptions: HaloClientOptions {
         var options = HaloClientOptions()
         options.pageSize = max(1, pageSize)
@@ -70,7 +88,14 @@ struct ConnectionOptions: ParsableArguments {
             server?.stop()
             throw error
         }
-        let connection = HaloConnection(resolver: resolver, options: clientOptions,
+        let limits: RequestLimits
+        do {
+            limits = try self.limits()
+        } catch {
+            server?.stop()
+            throw error
+        }
+        let connection = HaloConnection(resolver: resolver, options: clientOptions, limits: limits,
                                         productionGuard: ProductionGuard(assumeYes: yes),
                                         dryRunOutput: Terminal.writeOutput)
         return ConnectionSession(performer: connection, sandbox: server)

@@ -62,5 +62,5 @@ struct ConnectionTarget {
     var tokenCache: (any TokenCache)?
 
     /// "profile 'acme'" or the URL, for messages.
-    var label: String { profile.map { "profile '\($0.name)'" } ?? credentials.url }
+    var label: String { profile.map { "profile '\($0.name)'" } ?? URLDisplay.masked(credentials.url) }
 }

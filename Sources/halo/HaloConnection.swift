@@ -8,6 +8,8 @@ import HaloCore
 final class HaloConnection: RequestPerformer {
     let resolver: ConnectionResolver
     private let options: HaloClientOptions
+    /// Timeout and reply size; the timeout may come from the profile signed in with.
+    private let limits: RequestLimits
     private let productionGuard: ProductionGuard
     private let dryRunOutput: (String) -> Void
     /// The client secret and tokens of this run, and the variables that hold credentials.
@@ -16,10 +18,11 @@ final class HaloConnection: RequestPerformer {
     /// The profile the current client signed in with; production ones guard writes.
     private var profile: Profile?
 
-    init(resolver: ConnectionResolver, options: HaloClientOptions, productionGuard: ProductionGuard,
-         dryRunOutput: @escaping (String) -> Void) {
+    init(resolver: ConnectionResolver, options: HaloClientOptions, limits: RequestLimits,
+         productionGuard: ProductionGuard, dryRunOutput: @escaping (String) -> Void) {
         self.resolver = resolver
         self.options = options
+        self.limits = limits
         self.productionGuard = productionGuard
         self.dryRunOutput = dryRunOutput
         self.secrets = SecretGuard(protectedVariables: { Self.credentialVariables(resolver) })
@@ -46,6 +49,7 @@ final class HaloConnection: RequestPerformer {
         options.tokenCache = target.tokenCache
         secrets.add(target.credentials.clientSecret)
         options.tokenObserver = { [secrets] token in secrets.add(token) }
+        limits.apply(to: &options, profile: target.profile)
         let client = try wrap { try HaloClient(credentials: target.credentials, options: options) }
         try wrap { try client.authenticate() }
         self.client = client
@@ -123,7 +127,7 @@ final class HaloConnection: RequestPerformer {
             }
             if case .list(let records) = payload { try guardWrite("POST", request.path, records: records.count) }
             let bytes = Data(JSON.write(payload).utf8)
-            let response = try wrap { try client.send(.post, path: request.path, body: bytes) }
+            let response = try wrap { try sendWrite(client, .post, request.path) { try client.send(.post, path: request.path, body: bytes) } }
             if response.dryRun {
                 dryRunOutput("dry-run: POST \(request.path) \(JSON.write(payload))")
                 return RequestResult(status: 0, body: request.argument ?? .null)
@@ -132,7 +136,7 @@ final class HaloConnection: RequestPerformer {
         case .delete:
             let query = try Self.query(from: request.argument)
             try guardWrite("DELETE", request.path, records: nil)
-            let response = try wrap { try client.send(.delete, path: request.path, query: query) }
+            let response = try wrap { try sendWrite(client, .delete, request.path) { try client.send(.delete, path: request.path, query: query) } }
             if response.dryRun {
                 dryRunOutput("dry-run: DELETE \(request.path)")
                 return RequestResult(status: 0, body: .null)
@@ -149,6 +153,13 @@ final class HaloConnection: RequestPerformer {
         guard parts.contains(where: secrets.reveals) else { return }
         throw ScriptError(.runtime, "\(request.method.rawValue) \(secrets.masked(request.path)): the request holds the client secret or the current token; nothing was sent",
                           notes: ["hint: a runbook must not send credentials to Halo; remove the value from the body"])
+    }
+
+    /// A write that reaches Halo is recorded as in flight while it is sent, for the interrupt message.
+    private func sendWrite(_ client: HaloClient, _ method: HTTPMethod, _ path: String,
+                           _ send: () throws -> HaloResponse) throws -> HaloResponse {
+        guard !client.options.dryRun else { return try send() }
+        return try InFlightWrite.during(method.rawValue, path, send)
     }
 
     /// Production profiles confirm writes; a dry run sends nothing, so it never asks.

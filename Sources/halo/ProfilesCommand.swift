@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HaloClient
 import HaloConfig
 
 /// `halo profiles`: the profiles in config.toml and which one a bare `auth` would use. Shows
@@ -38,7 +39,7 @@ struct ProfilesCommand: ParsableCommand {
         var rows = [["", "NAME", "URL", "TENANT", "CLIENT ID", "SCOPE", "PRODUCTION", "SECRET FROM"]]
         for p in config.profiles {
             let selected = if case .profile(p.name, _) = choice { "*" } else { "" }
-            rows.append([selected, p.name, p.url, p.tenant.map { $0.isEmpty ? "(none)" : $0 } ?? "(lookup)", p.clientID,
+            rows.append([selected, p.name, URLDisplay.masked(p.url), p.tenant.map { $0.isEmpty ? "(none)" : $0 } ?? "(lookup)", p.clientID,
                          p.scope, p.production ? "yes" : "no", p.secret.description])
         }
         TextTable.render(rows).forEach(Terminal.writeOutput)

@@ -54,6 +54,7 @@ struct RunCommand: ParsableCommand {
         } catch {
             return 2
         }
+        BatchInterrupt.install()
         guard let session = connection.openSessionOrReport() else { return 1 }
         defer { session.close() }
         let report = json ? JSONReport() : nil

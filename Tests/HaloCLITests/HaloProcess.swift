@@ -24,6 +24,13 @@ struct HaloProcess {
     /// Runs `halo args...` with a clean HALO_* environment plus `environment`; bounded by `timeout`.
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
                     directory: URL? = nil, timeout: TimeInterval = 60, executable: String = binary) throws -> Result {
+        try start(arguments, stdin: stdin, environment: environment, directory: directory, executable: executable)
+            .wait(timeout: timeout)
+    }
+
+    /// Starts `halo args...` and returns at once, so a test can act (send a signal, say) while it runs.
+    static func start(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+                      directory: URL? = nil, executable: String = binary) throws -> Running {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -40,24 +47,43 @@ struct HaloProcess {
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
         // Read both pipes while the process runs, so a large output cannot block it.
-        let group = DispatchGroup()
-        final class Buffer: @unchecked Sendable { var data = Data() }
-        let outBuffer = Buffer(), errBuffer = Buffer()
-        for (pipe, buffer) in [(out, outBuffer), (err, errBuffer)] {
-            group.enter()
+        let running = Running(process: process, arguments: arguments)
+        for (pipe, buffer) in [(out, running.outBuffer), (err, running.errBuffer)] {
+            running.group.enter()
             DispatchQueue.global().async {
                 buffer.data = pipe.fileHandleForReading.readDataToEndOfFile()
-                group.leave()
+                running.group.leave()
             }
         }
-        if group.wait(timeout: .now() + timeout) == .timedOut {
-            process.terminate()
-            throw TimedOut(arguments: arguments)
+        return running
+    }
+
+    /// A started `halo`: signal it, then wait for what it printed.
+    final class Running: @unchecked Sendable {
+        final class Buffer: @unchecked Sendable { var data = Data() }
+        let process: Process
+        let arguments: [String]
+        fileprivate let group = DispatchGroup()
+        fileprivate let outBuffer = Buffer(), errBuffer = Buffer()
+
+        fileprivate init(process: Process, arguments: [String]) {
+            self.process = process
+            self.arguments = arguments
         }
-        process.waitUntilExit()
-        return Result(stdout: String(decoding: outBuffer.data, as: UTF8.self),
-                      stderr: String(decoding: errBuffer.data, as: UTF8.self),
-                      status: process.terminationStatus)
+
+        func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+
+        /// Waits for the exit, at most `timeout` seconds (then kills it and throws).
+        func wait(timeout: TimeInterval) throws -> Result {
+            if group.wait(timeout: .now() + timeout) == .timedOut {
+                process.terminate()
+                throw TimedOut(arguments: arguments)
+            }
+            process.waitUntilExit()
+            return Result(stdout: String(decoding: outBuffer.data, as: UTF8.self),
+                          stderr: String(decoding: errBuffer.data, as: UTF8.self),
+                          status: process.terminationStatus)
+        }
     }
 
     struct TimedOut: Error { let arguments: [String] }

@@ -26,13 +26,16 @@ final class LoopbackServer: @unchecked Sendable {
         case stall(seconds: Double)
         /// Write these bytes as they are (say, interim `100` replies before the real one), then close.
         case raw(String)
+        /// A 200 with no length that never ends: `chunk` bytes at a time until the client hangs up
+        /// or `seconds` pass, then close.
+        case endless(chunk: Int, seconds: Double)
 
         static func json(_ body: String, status: Int = 200) -> Action {
             .reply(status: status, headers: ["Content-Type": "application/json"], body: body)
         }
     }
 
-    private(set) var port: UInt16 = 0
+    let port: UInt16
     private let listener: Int32
     private let lock = NSLock()
     private var received: [Request] = []
@@ -50,10 +53,19 @@ final class LoopbackServer: @unchecked Sendable {
     init(maxRequests: Int = 50, keepAlive: Bool = false, handler: @escaping @Sendable (Request, Int) -> Action) throws {
         self.handler = handler
         self.keepAlive = keepAlive
+        (listener, port) = try Self.openListener(backlog: 16)
+        let thread = Thread { [self] in serve(maxRequests) }
+        thread.start()
+    }
+
+    var url: String { "http://127.0.0.1:\(port)" }
+
+    /// A TCP socket listening on 127.0.0.1 at a port the kernel picks.
+    static func openListener(backlog: Int32) throws -> (descriptor: Int32, port: UInt16) {
         #if canImport(Glibc)
-        listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        listener = socket(AF_INET, SOCK_STREAM, 0)
+        let listener = socket(AF_INET, SOCK_STREAM, 0)
         #endif
         guard listener >= 0 else { throw POSIXError(.EIO) }
         var address = sockaddr_in()
@@ -63,17 +75,13 @@ final class LoopbackServer: @unchecked Sendable {
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard bound == 0, listen(listener, 16) == 0 else { close(listener); throw POSIXError(.EADDRINUSE) }
+        guard bound == 0, listen(listener, backlog) == 0 else { close(listener); throw POSIXError(.EADDRINUSE) }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
         }
-        port = UInt16(bigEndian: address.sin_port)
-        let thread = Thread { [self] in serve(maxRequests) }
-        thread.start()
+        return (listener, UInt16(bigEndian: address.sin_port))
     }
-
-    var url: String { "http://127.0.0.1:\(port)" }
 
     /// Stops accepting and waits (briefly) for the serving thread to close the socket. Only that
     /// thread closes it, so a blocked `accept` never picks up a later socket that reuses the descriptor.
@@ -120,6 +128,12 @@ final class LoopbackServer: @unchecked Sendable {
         case .raw(let text):
             Self.write(Array(text.utf8), to: connection)
             return false
+        case .endless(let size, let seconds):
+            Self.write(Array("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n[".utf8), to: connection)
+            let chunk = [UInt8](repeating: UInt8(ascii: " "), count: size)
+            let end = Date().addingTimeInterval(seconds)
+            while Date() < end, Self.write(chunk, to: connection) {}
+            return false
         case .reply(let status, let headers, let body):
             var head = "HTTP/1.1 \(status) Status\r\nContent-Length: \(body.utf8.count)\r\n"
             head += keepAlive ? "" : "Connection: close\r\n"
@@ -130,14 +144,17 @@ final class LoopbackServer: @unchecked Sendable {
     }
 
     /// `send` may take part of a large reply; loop until all of it is gone or the peer is.
-    private static func write(_ bytes: [UInt8], to connection: Int32) {
+    /// Returns false when the peer is gone.
+    @discardableResult
+    private static func write(_ bytes: [UInt8], to connection: Int32) -> Bool {
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let sent = send(connection, buffer.baseAddress! + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
-                guard sent > 0 else { return }
+                guard sent > 0 else { return false }
                 offset += sent
             }
+            return true
         }
     }
 

@@ -67,6 +67,13 @@ struct RetryPolicyTests {
         #expect(policy.decide(.status(503), idempotent: true, attempt: 3, waited: 120, retryAfter: nil, random: 1) == .giveUp)
     }
 
+    @Test func aWaitThatWouldReachTheDeadlineGivesUp() {
+        #expect(policy.decide(.status(503), idempotent: true, attempt: 1, waited: 0, retryAfter: nil, random: 0, timeLeft: 2) == .retry(after: 0.5))
+        #expect(policy.decide(.status(503), idempotent: true, attempt: 1, waited: 0, retryAfter: nil, random: 0, timeLeft: 0.5) == .giveUp)
+        #expect(policy.decide(.status(429), idempotent: true, attempt: 1, waited: 0, retryAfter: 30, random: 0, timeLeft: 20) == .giveUp)
+        #expect(policy.decide(.failure(.timedOut), idempotent: true, attempt: 1, waited: 0, retryAfter: nil, random: 0, timeLeft: 0) == .giveUp)
+    }
+
     @Test func retryAfterSeconds() {
         let now = Date()
         #expect(RetryAfter.seconds("120", now: now) == 120)

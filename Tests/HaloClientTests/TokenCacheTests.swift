@@ -11,7 +11,8 @@ import Testing
             .appendingPathComponent("halo-cache-\(UUID().uuidString)/halo").path)
     }
 
-    static let key = TokenCacheKey(url: "https://acme.halopsa.com", tenant: "acme", clientID: "client-1", scope: "all")
+    /// The key the fixture's client uses: its credentials, the secret as a digest.
+    static let key = TokenCacheKey(credentials: Fixture.credentials)
 
     static func mode(_ path: String) -> UInt32 {
         var info = stat()
@@ -60,6 +61,46 @@ import Testing
         none.tenant = ""
         #expect(Set([name, FileTokenCache.fileName(for: lookedUp), FileTokenCache.fileName(for: none)]).count == 3)
         #expect(FNV1a.hex64(Array("a".utf8)) == "af63dc4c8601ec8c")   // the published FNV-1a 64 test vector
+    }
+
+    @Test func aRotatedSecretMissesTheCache() throws {
+        let cache = Self.temporaryCache()
+        defer { try? FileManager.default.removeItem(atPath: (cache.directory as NSString).deletingLastPathComponent) }
+        let server = try LoopbackServer { request, index in
+            request.target.hasPrefix("/auth/token")
+                ? .json(#"{"access_token":"rotation-token-\#(index)","expires_in":3600}"#) : .json("[]")
+        }
+        defer { server.stop() }
+        func signIn(secret: String) throws {
+            var options = HaloClientOptions()
+            options.tokenCache = cache
+            try HaloClient(credentials: HaloCredentials(url: server.url, tenant: "t", clientID: "c", clientSecret: secret),
+                           options: options).authenticate()
+        }
+        try signIn(secret: "old-secret-value")
+        try signIn(secret: "old-secret-value")
+        #expect(server.requests.count == 1, "the same secret reuses the cached token")
+        try signIn(secret: "rotated-secret-value")
+        #expect(server.requests.count == 2, "a changed secret is tried against the server at once")
+        #expect(server.requests.last?.body.contains(Data("rotated-secret-value".utf8)) == true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: cache.directory) {
+            let text = try String(contentsOfFile: cache.directory + "/" + name, encoding: .utf8)
+            #expect(!text.contains("secret-value"), "no secret on disk")
+        }
+    }
+
+    @Test func aTemporaryFileLeftByAnInterruptedWriteIsReplaced() throws {
+        let cache = Self.temporaryCache()
+        defer { try? FileManager.default.removeItem(atPath: (cache.directory as NSString).deletingLastPathComponent) }
+        let token = CachedToken(value: "whole", type: "Bearer", lifetime: 60, receivedAt: Date(timeIntervalSince1970: 5))
+        try cache.save(token, for: Self.key)
+        // What a run killed between open and rename leaves: half a file under this process's temporary name.
+        let leftover = cache.path(for: Self.key) + ".\(getpid()).tmp"
+        try #"{"key":{"#.write(toFile: leftover, atomically: false, encoding: .utf8)
+        try cache.save(token, for: Self.key)
+        #expect(cache.load(Self.key) == token)
+        #expect(!FileManager.default.fileExists(atPath: leftover))
+        #expect(Self.mode(cache.path(for: Self.key)) == 0o600)
     }
 
     @Test func clearRemovesOnlyTokenFiles() throws {

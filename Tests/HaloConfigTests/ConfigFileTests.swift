@@ -36,6 +36,12 @@ import Testing
         #expect(contoso.secret == .command("pass show halo/contoso"))
     }
 
+    @Test func timeoutIsReadInSecondsAndAbsentByDefault() throws {
+        let config = try HaloConfig.parse("[profiles.p]\nurl = \"u\"\nclient_id = \"c\"\nsecret_env = \"S\"\ntimeout = 60", path: "c.toml")
+        #expect(config.profiles[0].timeout == 60)
+        #expect(try HaloConfig.parse(Self.sample, path: "c.toml").profiles.allSatisfy { $0.timeout == nil })
+    }
+
     @Test func emptyTenantMeansNone() throws {
         let config = try HaloConfig.parse("[profiles.p]\nurl = \"u\"\ntenant = \"\"\nclient_id = \"c\"\nsecret_env = \"S\"", path: "c.toml")
         #expect(config.profiles[0].tenant == "")
@@ -54,6 +60,8 @@ import Testing
         ("default_profile = \"nope\"\n[profiles.a]\nurl = \"u\"\nclient_id = \"c\"\nsecret_env = \"S\"", "config.toml:1: default_profile 'nope' is not defined (known: a)"),
         ("[profiles.a]\nurl = \"\"", "config.toml:2: 'url' is empty"),
         ("[profiles.a]\nurl = \"u", "config.toml:2: unterminated string"),
+        ("[profiles.a]\nurl = \"u\"\nclient_id = \"c\"\nsecret_env = \"S\"\ntimeout = 0", "config.toml:5: 'timeout' must be a whole number of seconds above 0"),
+        ("[profiles.a]\nurl = \"u\"\nclient_id = \"c\"\nsecret_env = \"S\"\ntimeout = \"60\"", "config.toml:5: 'timeout' must be a whole number of seconds above 0"),
     ])
     func invalidConfigsSayWhereAndWhy(text: String, message: String) {
         #expect {

@@ -36,3 +36,29 @@ import Testing
         #expect(reply.status == 400)
     }
 }
+
+@Test func delayedFaultHoldsTheReplyBackButCountsTheRequestAtOnce() async throws {
+    try await withSandbox { sandbox in
+        let token = try await sandbox.token()
+        let fault = #"{"method":"GET","path":"/api/client","status":503,"delay":5}"#
+        #expect(try await sandbox.send("POST", "/_sandbox/faults", body: fault).status == 201)
+        let started = ContinuousClock.now
+        async let reply = sandbox.get("/api/client", token: token)
+        // Counted while the reply is held back: polled for at most 4.5 s of the 5 s delay (slow machines).
+        var counted = false
+        while !counted, ContinuousClock.now - started < .milliseconds(4500) {
+            counted = sandbox.server.stats()["GET /api/client"] == 1
+            if !counted { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        #expect(counted, "the request is counted when it arrives, before the delay")
+        #expect(try await reply.status == 503)
+        #expect(ContinuousClock.now - started >= .seconds(5))
+    }
+}
+
+@Test func negativeFaultDelayIs400() async throws {
+    try await withSandbox { sandbox in
+        let reply = try await sandbox.send("POST", "/_sandbox/faults", body: #"{"status":500,"delay":-1}"#)
+        #expect(reply.status == 400)
+    }
+}
