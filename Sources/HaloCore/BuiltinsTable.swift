@@ -28,13 +28,42 @@ extension Builtins {
 /// Lays out rows in columns: a header, a rule, one line per row, and a count. Without chosen
 /// columns it takes the rows' keys (first seen first) whose values are not lists or objects,
 /// at most `defaultColumnLimit` of them. Cells are cut at `maxCellWidth` characters.
-struct TableText {
+public struct TableText {
     static let defaultColumnLimit = 8
     static let maxCellWidth = 40
+    /// Shown first when present, in this order: what a person recognises a Halo record by.
+    static let leadingColumns = ["id", "name", "summary", "client_name", "status_id"]
 
     let rows: [Value]
     let columns: [String]
     let omitted: [String]
+
+    /// The rows of a reply as the REPL shows them: the scalar fields every row has, `id` and
+    /// `name`/`summary` first, so that a list of 400 records is 400 lines, not 12,000 of JSON.
+    public static func commonFields(of rows: [Value]) -> TableText? {
+        let objects = rows.compactMap { if case .object(let o) = $0 { o } else { nil } }
+        guard !objects.isEmpty, objects.count == rows.count else { return nil }
+        var common = objects[0].pairs.filter { if case .list = $0.1 { false } else if case .object = $0.1 { false } else { true } }.map(\.0)
+        for object in objects.dropFirst() where !common.isEmpty {
+            common = common.filter { key in
+                switch object[key] {
+                case nil, .list?, .object?: return false
+                default: return true
+                }
+            }
+        }
+        guard !common.isEmpty else { return nil }
+        let first = Self.leadingColumns.filter(common.contains)
+        let ordered = first + common.filter { !first.contains($0) }
+        return TableText(rows: rows, columns: Array(ordered.prefix(defaultColumnLimit)),
+                         omitted: Array(ordered.dropFirst(defaultColumnLimit)))
+    }
+
+    private init(rows: [Value], columns: [String], omitted: [String]) {
+        self.rows = rows
+        self.columns = columns
+        self.omitted = omitted
+    }
 
     init(rows: [Value], columns: [String]?) {
         self.rows = rows
@@ -58,7 +87,7 @@ struct TableText {
         self.omitted = Array(all.dropFirst(Self.defaultColumnLimit))
     }
 
-    func render() -> String {
+    public func render() -> String {
         guard !rows.isEmpty else { return "(no rows)" }
         let cells: [[Value?]] = rows.map { row in
             columns.map { column in

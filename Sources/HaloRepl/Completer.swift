@@ -1,3 +1,4 @@
+import Foundation
 import HaloCore
 
 /// One TAB candidate: the text that replaces the word before the cursor, and what to append when
@@ -29,12 +30,13 @@ public enum Completer {
     /// the candidate list shows keys; `/` is not, so a path is one word.
     public static let wordBreaks = " \t\n\"'`@$><=;|&{}()[],+-*%!?:^#"
 
-    static let metaCommands = ["help", "vars", "save", "load", "quit"]
+    static let metaCommands = ["help", "vars", "json", "save", "load", "quit"]
 
     public static func complete(_ line: String, state: CompletionState) -> [Completion] {
         let wordStart = line.lastIndex(where: { wordBreaks.contains($0) }).map(line.index(after:)) ?? line.startIndex
         let word = String(line[wordStart...])
         let before = line[..<wordStart]
+        if let file = fileArgument(line) { return files(matching: file) }
         if before == ":" {
             return metaCommands.filter { $0.hasPrefix(word) }.map { Completion($0, suffix: " ") }
         }
@@ -47,6 +49,32 @@ public enum Completer {
             return HaloEndpoints.paths.filter { $0.hasPrefix(word) }.map { Completion($0, suffix: " ") }
         }
         return names(word, state: state)
+    }
+
+    /// The file name typed after `:save ` or `:load `, if that is what the line is.
+    private static func fileArgument(_ line: String) -> String? {
+        for command in [":save ", ":load "] where line.hasPrefix(command) {
+            return String(line.dropFirst(command.count)).trimmingPrefix(while: { $0 == " " })
+        }
+        return nil
+    }
+
+    /// Files and directories (with a `/`) that start with `typed`, relative to the working directory.
+    /// The candidates are whole words from the line's last break, as libedit replaces that word.
+    private static func files(matching typed: String) -> [Completion] {
+        let slash = typed.lastIndex(of: "/")
+        let directory = slash.map { String(typed[...$0]) } ?? ""
+        let prefix = slash.map { String(typed[typed.index(after: $0)...]) } ?? typed
+        let listed = directory.isEmpty ? "." : (directory.hasPrefix("/") || directory.hasPrefix("~") ? directory : "./" + directory)
+        let path = (listed as NSString).expandingTildeInPath
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return [] }
+        // libedit replaces the word after the line's last break (`-` is one), so that is what a candidate holds.
+        let wordOffset = typed.lastIndex(where: { wordBreaks.contains($0) }).map { typed.distance(from: typed.startIndex, to: $0) + 1 } ?? 0
+        return names.filter { $0.hasPrefix(prefix) && (!$0.hasPrefix(".") || prefix.hasPrefix(".")) }.sorted().map { name in
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: path + "/" + name, isDirectory: &isDirectory)
+            return Completion(String((directory + name).dropFirst(wordOffset)), suffix: isDirectory.boolValue ? "/" : " ")
+        }
     }
 
     /// Keywords, built-ins and the session's variables and functions.

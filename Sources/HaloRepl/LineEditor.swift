@@ -1,4 +1,5 @@
 import CEditLine
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -14,6 +15,8 @@ public final class LineEditor: LineReader {
     nonisolated(unsafe) private static var pending: [String] = []
     /// The break characters must outlive every readline call: made once, never freed.
     nonisolated(unsafe) private static let wordBreaks = strdup(Completer.wordBreaks)
+    /// Set by SIGWINCH; the key reader then lets libedit learn the new width and redraw the line.
+    private static let resized = Atomic<Bool>(false)
 
     /// `complete` gets the line up to the cursor and returns what may replace its last word.
     public init(history: [String], complete: @escaping (String) -> [Completion]) {
@@ -31,6 +34,11 @@ public final class LineEditor: LineReader {
         Self.completer = complete
         cedit_set_word_breaks(Self.wordBreaks)
         cedit_set_attempted_completion(Self.attemptedCompletion)
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in LineEditor.resized.store(true, ordering: .relaxed) }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = SA_RESTART
+        sigaction(SIGWINCH, &action, nil)
     }
 
     public func readLine(prompt: String) -> LineInput {
@@ -74,6 +82,10 @@ public final class LineEditor: LineReader {
         var ready = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
         while true {
             if Interrupt.requested.load(ordering: .relaxed) { return nil }
+            if resized.exchange(false, ordering: .relaxed) {
+                rl_resize_terminal()
+                rl_forced_update_display()
+            }
             let polled = poll(&ready, 1, 100)
             if polled == 0 || (polled < 0 && errno == EINTR) { continue }
             let n = read(STDIN_FILENO, &b, 1)

@@ -6,6 +6,8 @@ public enum MetaCommand: Equatable {
     case vars
     case save(String)
     case load(String)
+    /// The last value as JSON, when it was shown as a table.
+    case json
     case quit
 
     /// nil when the line is code; `.failure` with a message for a mistyped command.
@@ -18,6 +20,7 @@ public enum MetaCommand: Equatable {
         switch name {
         case "help", "h", "?": return .success(.help)
         case "vars": return .success(.vars)
+        case "json": return .success(.json)
         case "quit", "q", "exit": return .success(.quit)
         case "save", "load":
             guard !argument.isEmpty else { return .failure(MetaCommandError(message: ":\(name) needs a file name, e.g. :\(name) session.halo")) }

@@ -30,6 +30,8 @@ public final class Repl {
     private let output: (String) -> Void
     private let errorOutput: (String) -> Void
     private var accumulator = InputAccumulator()
+    /// The value the last entry showed, for `:json`.
+    private var lastValue: Value?
     private var entryCount = 0
 
     /// Wraps the interpreter's performer in a `RequestMonitor` for summaries, the prompt and Ctrl-C.
@@ -121,7 +123,11 @@ public final class Repl {
             let name = file ?? "<repl-\(entryCount)>"
             let value = try Interrupt.whileEvaluating { try interpreter.run(source: source, file: name) }
             showRequests()
-            if let value { output(printer.render(value)) }
+            if let value {
+                lastValue = value
+                output(printer.render(value))
+                if let note = KeySuggestion.note(for: source, value: value, state: completionState) { output(note) }
+            }
             recorder.record(record ?? source)
         } catch {
             showRequests()
@@ -149,6 +155,12 @@ public final class Repl {
             return false
         case .help:
             output(ReplHelp.text(builtins: interpreter.builtinNames, style: printer.style))
+        case .json:
+            guard let lastValue else {
+                output("no value yet")
+                return true
+            }
+            output(printer.renderJSON(lastValue))
         case .vars:
             let globals = interpreter.globals
             guard !globals.isEmpty else {

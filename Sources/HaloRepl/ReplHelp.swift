@@ -15,6 +15,7 @@ enum ReplHelp {
             style.key("Commands"),
             "  :help            this text",
             "  :vars            variables in scope and their types",
+            "  :json            the last value as JSON (a list of records shows as a table)",
             "  :save FILE       write this session's successful entries as a runbook (halo FILE runs it)",
             "  :load FILE       run a file into this session",
             "  :quit            leave (or Ctrl-D)",

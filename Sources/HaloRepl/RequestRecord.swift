@@ -18,9 +18,16 @@ public struct RequestRecord {
             if case .int(let total)? = o["record_count"], total > items.count {
                 return "\(items.count) of \(total) \(key)"
             }
-            return "\(items.count) \(key)"
+            return "\(items.count) \(items.count == 1 ? Self.singular(key) : key)"
         default: return nil
         }
+    }
+
+    /// `clients` → `client`, `priorities` → `priority`, for "1 client"; other words stay.
+    static func singular(_ key: String) -> String {
+        if key.hasSuffix("ies"), key.count > 3 { return String(key.dropLast(3)) + "y" }
+        if key.hasSuffix("s"), !key.hasSuffix("ss"), key.count > 1 { return String(key.dropLast()) }
+        return key
     }
 
     func summary(statusText: (Int) -> String, style: TextStyle) -> String {

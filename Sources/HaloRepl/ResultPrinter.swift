@@ -16,10 +16,30 @@ public struct ResultPrinter {
         self.statusText = statusText
     }
 
-    /// A string with a line break (such as a `table(...)`) shows as text; anything else as pretty JSON.
+    /// A string with a line break (such as a `table(...)`) shows as text; a list of records, or a Halo
+    /// list reply, as a table of the fields they share (`:json` shows the raw value); anything else as
+    /// pretty JSON.
     public func render(_ value: Value) -> String {
         if case .string(let s) = value, s.contains("\n") { return s }
-        return ValueRenderer.render(value, style: style, maxLines: maxLines, maxStringLength: maxStringLength)
+        if let table = Self.table(of: value) { return table }
+        return renderJSON(value)
+    }
+
+    /// The value as pretty JSON, cut after `maxLines` lines (`:json`).
+    public func renderJSON(_ value: Value) -> String {
+        ValueRenderer.render(value, style: style, maxLines: maxLines, maxStringLength: maxStringLength)
+    }
+
+    /// Rows of a list (or of the list in `{"record_count": N, "clients": [...]}`), when they are records.
+    static func table(of value: Value) -> String? {
+        switch value {
+        case .list(let rows): return TableText.commonFields(of: rows)?.render()
+        case .object(let o):
+            let lists = o.values.compactMap { if case .list(let rows) = $0 { rows } else { nil } }
+            guard lists.count == 1, o.count <= 3, let rows = lists.first, !rows.isEmpty else { return nil }
+            return TableText.commonFields(of: rows)?.render()
+        default: return nil
+        }
     }
 
     /// One line for the entry's requests: the last one's summary, with the count when there were more.

@@ -27,7 +27,7 @@ struct InstallTests {
             import "halo/tickets"
             auth
             get /api/client {count: 3}
-            print len(response^clients), type(open_for_client)
+            print len(response^clients), type(open_tickets)
             """.write(to: elsewhere.appendingPathComponent("job.halo"), atomically: true, encoding: .utf8)
     }
 
