@@ -95,7 +95,7 @@ final class HaloConnection: RequestPerformer {
             case nil: payload = .list([])
             }
             if case .list(let records) = payload { try guardWrite("POST", request.path, records: records.count) }
-            let bytes = Data(JSON.write(payload).utf8)
+            let bytes = Data(try JSON.encode(payload).utf8)
             let response = try wrap { try client.send(.post, path: request.path, body: bytes) }
             if response.dryRun {
                 dryRunOutput("dry-run: POST \(request.path) \(JSON.write(payload))")
