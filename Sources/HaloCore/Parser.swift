@@ -11,6 +11,8 @@ public struct Parser {
     /// Nesting of expressions and blocks; bounded so that no input can exhaust the stack.
     private var depth = 0
     private static let maxDepth = 200
+    /// Prefix operators and `else if` recurse without a bracket; they are bounded by the tree depth.
+    private var prefixDepth = 0
 
     public init(tokens: [Token], file: String, source: String) {
         self.tokens = tokens
@@ -28,7 +30,10 @@ public struct Parser {
         var statements: [Stmt] = []
         skipTerminators()
         while !check(.eof) {
-            statements.append(try parseStatement(topLevel: true))
+            let start = here()
+            let statement = try parseStatement(topLevel: true)
+            try SyntaxDepth.check(statement, at: start)
+            statements.append(statement)
             try expectStatementEnd()
             skipTerminators()
         }
@@ -223,7 +228,7 @@ public struct Parser {
         guard tokens[look].kind == .keyword(.else) else { return .ifElse(condition: condition, then: then, otherwise: nil) }
         index = look + 1
         if match(.if) {
-            return .ifElse(condition: condition, then: then, otherwise: [try parseIf()])
+            return .ifElse(condition: condition, then: then, otherwise: [try prefixed { p in try p.parseIf() }])
         }
         return .ifElse(condition: condition, then: then, otherwise: try parseBlock())
     }
@@ -330,6 +335,14 @@ public struct Parser {
         return try body(&self)
     }
 
+    /// Recursion that adds one level to the tree without a bracket (`not not x`, `- -x`, `else if`).
+    private mutating func prefixed<T>(_ body: (inout Parser) throws -> T) throws -> T {
+        prefixDepth += 1
+        defer { prefixDepth -= 1 }
+        guard prefixDepth <= SyntaxDepth.maximum else { throw error(SyntaxDepth.message) }
+        return try body(&self)
+    }
+
     private mutating func parseOr() throws -> Expr {
         var left = try parseAnd()
         while match(.or) { left = .or(left, try parseAnd()) }
@@ -344,7 +357,7 @@ public struct Parser {
 
     private mutating func parseNot() throws -> Expr {
         let token = current()
-        if match(.not) { return .unary(.not, try parseNot(), location(token)) }
+        if match(.not) { return .unary(.not, try prefixed { p in try p.parseNot() }, location(token)) }
         return try parseComparison()
     }
 
@@ -402,7 +415,7 @@ public struct Parser {
     private mutating func parseUnary() throws -> Expr {
         let token = current()
         if match(.minus) {
-            let operand = try parseUnary()
+            let operand = try prefixed { p in try p.parseUnary() }
             switch operand {
             case .literal(.int(let i)): return .literal(.int(-i))
             case .literal(.double(let d)): return .literal(.double(-d))

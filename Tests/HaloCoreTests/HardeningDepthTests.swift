@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import HaloCore
+
+/// Deep input is a clean error, never a stack overflow: brackets, operator chains and prefix runs
+/// in source, and nested JSON (issue 14). These run on a test thread's ordinary stack.
+@Suite struct HardeningDepthTests {
+    private static let deep = 100_000
+    private let tooDeep = "nested too deeply (more than \(SyntaxDepth.maximum) levels)"
+
+    /// `x = 1` followed by `count` copies of `link`, on one line.
+    private func chain(_ link: String, count: Int = deep) -> String {
+        "x = 1" + String(repeating: link, count: count)
+    }
+
+    @Test func longOperatorChainsAreASyntaxError() {
+        for link in [" + 1", " * 1", " and 1", " or 1", " ?? 1", " == 1", "^0", "(1)"] {
+            #expect(syntaxError(chain(link))?.hasSuffix(tooDeep) == true, "chain of '\(link)'")
+        }
+    }
+
+    @Test func longPrefixRunsAreASyntaxError() {
+        let n = Self.deep
+        #expect(syntaxError("x = " + String(repeating: "not ", count: n) + "true")?.hasSuffix(tooDeep) == true)
+        #expect(syntaxError("x = " + String(repeating: "- ", count: n) + "y")?.hasSuffix(tooDeep) == true)
+        #expect(syntaxError("x = " + String(repeating: "-", count: n) + "1")?.hasSuffix(tooDeep) == true)
+    }
+
+    @Test func deepBracketsAreASyntaxError() {
+        let n = Self.deep
+        for (open, close) in [("(", ")"), ("[", "]"), ("{a: ", "}"), ("f(", ")")] {
+            let source = "x = " + String(repeating: open, count: n) + "1" + String(repeating: close, count: n)
+            #expect(syntaxError(source)?.contains("nested too deeply") == true, "brackets \(open)")
+        }
+    }
+
+    @Test func longElseIfChainsAreASyntaxError() {
+        let source = "x = 1\nif x == 0 { print 0 }" + String(repeating: " else if x == 0 { print 0 }", count: Self.deep)
+        #expect(syntaxError(source)?.hasSuffix(tooDeep) == true)
+    }
+
+    @Test func theDepthErrorPointsIntoTheChain() {
+        #expect(syntaxError(chain(" + 1", count: 2000))?.hasPrefix("1:") == true)
+        #expect(syntaxError("\n\n" + chain(" + 1", count: 2000)) != nil)
+        #expect(syntaxError("\n\n" + chain(" + 1", count: 2000))?.hasPrefix("3:") == true)
+    }
+
+    @Test func aChainJustUnderTheLimitResolvesCompilesAndRuns() throws {
+        // The assignment and the print statement take two levels; the chain the rest.
+        let terms = SyntaxDepth.maximum - 3
+        #expect(try run(chain(" + 1", count: terms) + "\nprint x") == ["\(terms + 1)"])
+        #expect(try run("x = " + String(repeating: "not ", count: terms) + "true\nprint x") == [terms % 2 == 0 ? "true" : "false"])
+    }
+
+    @Test func deepJSONIsAnErrorFromTextAndFromResponseBytes() {
+        let text = String(repeating: "[", count: Self.deep) + String(repeating: "]", count: Self.deep)
+        #expect(runError("x = parse_json(\"\(text)\")")?.message.contains("nesting deeper than \(JSON.maximumDepth) levels") == true)
+        #expect(throws: ScriptError.self) { try JSON.parse(Data(text.utf8)) }
+        let objects = String(repeating: #"{"a":"#, count: Self.deep) + "1" + String(repeating: "}", count: Self.deep)
+        #expect(throws: ScriptError.self) { try JSON.parse(Data(objects.utf8)) }
+    }
+}
