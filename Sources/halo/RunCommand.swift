@@ -80,13 +80,13 @@ struct RunCommand: ParsableCommand {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw ScriptError(.usage, "cannot read \(file): no such file or not readable")
             }
-            return (String(decoding: data, as: UTF8.self), file)
+            return (try SourceText.decode(data, file: file), file)
         }
         if Terminal.stdinIsTerminal {
             throw ScriptError(.usage, "no runbook given: halo FILE.halo, halo -e 'code', or a script on stdin (see halo --help)")
         }
         let data = FileHandle.standardInput.readDataToEndOfFile()
-        return (String(decoding: data, as: UTF8.self), "<stdin>")
+        return (try SourceText.decode(data, file: "<stdin>"), "<stdin>")
     }
 
     /// `--set name=value`: JSON when the value parses as JSON, else the text itself.
