@@ -288,13 +288,17 @@ public struct Parser {
         return .compound(root, op, value, location(token))
     }
 
+    /// A loop, not recursion: this runs before the statement's depth is checked.
     private func assignmentTarget(_ expr: Expr) -> (Binding, [ChildKey])? {
-        switch expr {
-        case .name(let name, let loc): return (Binding(name: name, location: loc), [])
-        case .child(let base, let key, _):
-            guard let (root, keys) = assignmentTarget(base) else { return nil }
-            return (root, keys + [key])
-        default: return nil
+        var keys: [ChildKey] = [], e = expr
+        while true {
+            switch e {
+            case .name(let name, let loc): return (Binding(name: name, location: loc), keys.reversed())
+            case .child(let base, let key, _):
+                keys.append(key)
+                e = base
+            default: return nil
+            }
         }
     }
 
@@ -599,11 +603,15 @@ public struct Parser {
                                     status: Binding(name: "status", location: loc), location: loc))
     }
 
+    /// A loop, not recursion: this runs before the statement's depth is checked.
     private func leftmostName(_ expr: Expr) -> String? {
-        switch expr {
-        case .name(let n, _): n
-        case .child(let e, _, _), .binary(_, let e, _, _), .coalesce(let e, _), .call(let e, _, _): leftmostName(e)
-        default: nil
+        var e = expr
+        while true {
+            switch e {
+            case .name(let n, _): return n
+            case .child(let left, _, _), .binary(_, let left, _, _), .coalesce(let left, _), .call(let left, _, _): e = left
+            default: return nil
+            }
         }
     }
 

@@ -60,3 +60,11 @@ import Testing
         #expect(throws: ScriptError.self) { try JSON.parse(Data(objects.utf8)) }
     }
 }
+
+extension HardeningDepthTests {
+    @Test func deepAssignmentTargetsAndOutputValuesAreASyntaxError() {
+        let path = String(repeating: "^0", count: Self.deep)
+        #expect(syntaxError("x = [1]\nx\(path) = 2")?.contains("nested too deeply") == true)
+        #expect(syntaxError("get /api/x -> y = response\(path)")?.contains("nested too deeply") == true)
+    }
+}
