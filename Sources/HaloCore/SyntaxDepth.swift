@@ -11,7 +11,7 @@ enum SyntaxDepth {
 
     static var message: String { "nested too deeply (more than \(maximum) levels)" }
 
-    private enum Node {
+    fileprivate enum Node {
         case statement(Stmt)
         case expression(Expr)
     }
@@ -26,7 +26,7 @@ enum SyntaxDepth {
     }
 }
 
-private extension SyntaxDepth.Node {
+fileprivate extension SyntaxDepth.Node {
     /// Where the node is written, when the tree records it.
     var location: SourceLocation? {
         switch self {
