@@ -68,3 +68,16 @@ extension HardeningDepthTests {
         #expect(syntaxError("get /api/x -> y = response\(path)")?.contains("nested too deeply") == true)
     }
 }
+
+extension HardeningDepthTests {
+    @Test func requestsNestedInTheirPathsAreASyntaxError() {
+        #expect(syntaxError("x = " + String(repeating: "get ", count: Self.deep) + "\"/a\"")?.hasSuffix(tooDeep) == true)
+    }
+
+    @Test func siblingChainsDoNotAddUp() throws {
+        // 600 elements of 600-term sums: wide, not deep.
+        let sum = String(repeating: "1 + ", count: 600) + "1"
+        let list = "[" + Array(repeating: sum, count: 600).joined(separator: ", ") + "]"
+        #expect(try run("x = \(list)\nprint len(x), x^0") == ["600 601"])
+    }
+}
