@@ -557,7 +557,7 @@ public struct Parser {
             advance()
             return .function(try parseFunctionRest(name: "fn", loc))
         case .keyword(.get), .keyword(.post), .keyword(.delete):
-            return try prefixed { p in try p.parseRequest() }   // its path may be a request again
+            return try nested { p in try p.parseRequest() }   // its path may be a request again: a bracket of sorts
         case .symbol(.leftParen):
             advance()
             return try withNewlines(ignored: true) { p in

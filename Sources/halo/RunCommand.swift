@@ -39,7 +39,9 @@ struct RunCommand: ParsableCommand {
         do {
             (source, name) = try readScript()
         } catch let error as ScriptError {
-            Terminal.writeError("halo: " + error.message)
+            // A file that is not UTF-8 has a position to show; an unreadable one does not.
+            Terminal.writeError(error.location == nil ? "halo: " + error.message
+                : DiagnosticRenderer.render(error, sources: SourceStore(), color: Terminal.colorOnStderr))
             return error.exitCode
         } catch {
             Terminal.writeError("halo: \(error)")

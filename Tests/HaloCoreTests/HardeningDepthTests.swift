@@ -71,7 +71,7 @@ extension HardeningDepthTests {
 
 extension HardeningDepthTests {
     @Test func requestsNestedInTheirPathsAreASyntaxError() {
-        #expect(syntaxError("x = " + String(repeating: "get ", count: Self.deep) + "\"/a\"")?.hasSuffix(tooDeep) == true)
+        #expect(syntaxError("x = " + String(repeating: "get ", count: Self.deep) + "\"/a\"")?.contains("nested too deeply") == true)
     }
 
     @Test func siblingChainsDoNotAddUp() throws {
