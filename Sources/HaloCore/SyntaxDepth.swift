@@ -40,15 +40,7 @@ fileprivate extension SyntaxDepth.Node {
             case .importModule(let decl): return decl.location
             case .ifElse, .whileLoop, .print, .tryCatch: return nil
             }
-        case .expression(let e):
-            switch e {
-            case .name(_, let loc), .local(_, _, let loc), .outer(_, _, _, let loc), .child(_, _, let loc),
-                 .unary(_, _, let loc), .binary(_, _, _, let loc), .call(_, _, let loc):
-                return loc
-            case .function(let decl): return decl.location
-            case .request(let r): return r.location
-            case .literal, .string, .list, .object, .comprehension, .builtin, .and, .or, .coalesce: return nil
-            }
+        case .expression(let e): return e.location
         }
     }
 

@@ -32,6 +32,16 @@ import Testing
         #expect(runError(source)?.message == "a string of 1100000000 bytes is over the 1 GiB limit")
     }
 
+    @Test func anInterpolationThatWouldPassTheCapFailsAtTheInterpolation() {
+        // 600 MB twice: the second piece is refused before it is appended.
+        let source = """
+            s = pad_left("", 100000, "a")
+            t = join([s for i in range(6000)])
+            u = "<<t>><<t>>"
+            """
+        #expect(errorAt(source) == "3:8: a string of 1200000000 bytes is over the 1 GiB limit")
+    }
+
     @Test func aRangeThatWouldNeedGigabytesNamesItsSize() {
         #expect(runError("x = range(20000000000)")?.message
             == "range() would make 20000000000 numbers, over the limit of 10000000")
