@@ -24,7 +24,7 @@ enum Operators {
         switch (a, b) {
         case (.int(let x), .int(let y)):
             let (r, overflow) = x.addingReportingOverflow(y)
-            if overflow { throw integerOverflow("\(x) + \(y)") }
+            if overflow { throw integerOverflow(x, .add, y) }
             return .int(r)
         case (.string(let x), .string(let y)):
             try SizeLimits.checkString(bytes: x.utf8.count + y.utf8.count)
@@ -49,7 +49,7 @@ enum Operators {
                                    _ doubles: (Double, Double) -> Double) throws -> Value {
         if case .int(let x) = a, case .int(let y) = b {
             let (r, overflow) = ints(x, y)
-            if overflow { throw integerOverflow("\(x) \(op.rawValue) \(y)") }
+            if overflow { throw integerOverflow(x, op, y) }
             return .int(r)
         }
         guard let x = a.numberValue, let y = b.numberValue else {
@@ -66,7 +66,7 @@ enum Operators {
             guard j != 0 else { throw ScriptError.runtime("division by zero") }
             // Before any `%`: Int.min % -1 traps in Swift.
             if j == -1 {
-                guard i != Int.min else { throw integerOverflow("\(i) / \(j)") }
+                guard i != Int.min else { throw integerOverflow(i, .divide, j) }
                 return .int(-i)
             }
             if i % j == 0 { return .int(i / j) }
@@ -99,7 +99,15 @@ enum Operators {
         }
     }
 
+    /// Out of line, as are the other errors here: building the message inline would weigh on
+    /// the closures that call the operators for ints (fib, loops).
+    @inline(never)
+    static func integerOverflow(_ x: Int, _ op: BinaryOperator, _ y: Int) -> ScriptError {
+        integerOverflow("\(x) \(op.rawValue) \(y)")
+    }
+
     /// The error for an integer result past 64 bits; `expression` shows the operation.
+    @inline(never)
     static func integerOverflow(_ expression: String) -> ScriptError {
         ScriptError.runtime("integer overflow: \(expression) is outside the 64-bit range "
             + "(-9223372036854775808 to 9223372036854775807)")
@@ -108,11 +116,14 @@ enum Operators {
     /// A double result, unless it overflowed to an infinity (division by zero is caught earlier).
     @inline(__always)
     private static func finite(_ r: Double, _ a: Value, _ op: BinaryOperator, _ b: Value) throws -> Value {
-        guard r.isFinite else {
-            throw ScriptError.runtime("number overflow: \(a.display) \(op.rawValue) \(b.display) "
-                + "is past the largest number (about 1.8e308)")
-        }
+        guard r.isFinite else { throw numberOverflow(a, op, b) }
         return .double(r)
+    }
+
+    @inline(never)
+    private static func numberOverflow(_ a: Value, _ op: BinaryOperator, _ b: Value) -> ScriptError {
+        ScriptError.runtime("number overflow: \(a.display) \(op.rawValue) \(b.display) "
+            + "is past the largest number (about 1.8e308)")
     }
 
     /// `needle in haystack`: list membership, object keys, substrings.

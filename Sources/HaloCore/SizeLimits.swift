@@ -10,16 +10,23 @@ public enum SizeLimits {
     /// Throws unless a string of `bytes` UTF-8 bytes is within the cap.
     @inline(__always)
     public static func checkString(bytes: Int) throws {
-        if bytes > maximumStringBytes {
-            throw ScriptError.runtime("a string of \(bytes) bytes is over the 1 GiB limit")
-        }
+        if bytes > maximumStringBytes { throw stringTooLong(bytes) }
     }
 
     /// Throws unless a list of `count` elements is within the cap.
     @inline(__always)
     public static func checkList(count: Int) throws {
-        if count > maximumListCount {
-            throw ScriptError.runtime("a list of \(count) elements is over the limit of \(maximumListCount)")
-        }
+        if count > maximumListCount { throw listTooLong(count) }
+    }
+
+    /// The errors are made out of line so that the checks stay a compare in their callers.
+    @inline(never)
+    private static func stringTooLong(_ bytes: Int) -> ScriptError {
+        ScriptError.runtime("a string of \(bytes) bytes is over the 1 GiB limit")
+    }
+
+    @inline(never)
+    private static func listTooLong(_ count: Int) -> ScriptError {
+        ScriptError.runtime("a list of \(count) elements is over the limit of \(maximumListCount)")
     }
 }

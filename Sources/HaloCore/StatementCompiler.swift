@@ -226,13 +226,15 @@ extension Interpreter {
                         return .normal
                     }
                 } else if case .string(var text) = current, case .string(let more) = rhs {
-                    try vm.located(loc) { try SizeLimits.checkString(bytes: text.utf8.count + more.utf8.count) }
+                    let bytes = text.utf8.count + more.utf8.count
+                    if bytes > SizeLimits.maximumStringBytes { try vm.located(loc) { try SizeLimits.checkString(bytes: bytes) } }
                     current = .null
                     text += more
                     current = .string(text)
                     return .normal
                 } else if case .list(var items) = current, case .list(let more) = rhs {
-                    try vm.located(loc) { try SizeLimits.checkList(count: items.count + more.count) }
+                    let count = items.count + more.count
+                    if count > SizeLimits.maximumListCount { try vm.located(loc) { try SizeLimits.checkList(count: count) } }
                     current = .null
                     items.append(contentsOf: more)
                     current = .list(items)
