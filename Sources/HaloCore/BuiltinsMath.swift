@@ -44,6 +44,14 @@ extension Builtins {
     private static func sum(_ args: BuiltinArguments) throws -> Value {
         var total: Value = .int(0)
         for (i, element) in try args.list(0).enumerated() {
+            // Ints in place first: `Operators.add` switches on a pair, which costs a copy per element.
+            if case .int(let a) = total, case .int(let b) = element {
+                let (sum, overflow) = a.addingReportingOverflow(b)
+                if !overflow {
+                    total = .int(sum)
+                    continue
+                }
+            }
             switch element {
             case .int, .double: total = try Operators.add(total, element)
             default: throw args.error("expects a list of numbers, got \(element.typeName) at index \(i)")
