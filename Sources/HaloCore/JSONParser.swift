@@ -88,7 +88,7 @@ struct JSONParser {
 
     private mutating func enterNesting() throws {
         depth += 1
-        if depth > JSON.maximumDepth { throw error("nesting deeper than \(JSON.maximumDepth) levels") }
+        if depth > JSON.maximumDepth { throw beyondLimits(error("nesting deeper than \(JSON.maximumDepth) levels")) }
         position += 1
         skipWhitespace()
     }
@@ -379,10 +379,10 @@ struct JSONParser {
             if !overflow, negative, magnitude <= UInt64(Int.max) + 1 { return .int(Int(truncatingIfNeeded: 0 &- magnitude)) }
             if !overflow, !negative, magnitude <= UInt64(Int.max) { return .int(Int(magnitude)) }
             // As a double it would silently lose digits (an id would no longer match).
-            throw error("integer \(text(start..<position)) is outside the 64-bit range", at: start)
+            throw beyondLimits(error("integer \(text(start..<position)) is outside the 64-bit range", at: start))
         }
         let value = decodeDouble(start..<position)
-        guard value.isFinite else { throw error("number \(text(start..<position)) is out of range", at: start) }
+        guard value.isFinite else { throw beyondLimits(error("number \(text(start..<position)) is out of range", at: start)) }
         return .double(value)
     }
 
@@ -426,6 +426,13 @@ struct JSONParser {
             default: return
             }
         }
+    }
+
+    /// Marks an error about valid JSON that halo does not accept, as opposed to text that is not JSON.
+    private func beyondLimits(_ error: ScriptError) -> ScriptError {
+        var marked = error
+        marked.notes.append(JSON.beyondLimitsNote)
+        return marked
     }
 
     /// An error at the current position, with what was found there.

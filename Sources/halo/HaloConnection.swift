@@ -138,9 +138,7 @@ final class HaloConnection: RequestPerformer {
     }
 
     static func decode(_ body: Data) throws -> Value {
-        if body.isEmpty || body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .null }
-        if let value = try? JSON.parse(body) { return value }
-        return .string(String(decoding: body, as: UTF8.self))
+        try JSON.responseBody(body)
     }
 
     /// Turns client errors into script errors that `try` can catch, with status and body fields.

@@ -81,3 +81,16 @@ extension HardeningDepthTests {
         #expect(try run("x = \(list)\nprint len(x), x^0") == ["600 601"])
     }
 }
+
+extension HardeningDepthTests {
+    @Test func aResponseNestedPastTheLimitIsAnErrorNotText() {
+        let text = String(repeating: "[", count: Self.deep) + String(repeating: "]", count: Self.deep)
+        #expect(throws: ScriptError.self) { try JSON.responseBody(Data(text.utf8)) }
+    }
+
+    @Test func aResponseThatIsNotJSONStaysText() throws {
+        #expect(try JSON.responseBody(Data("<html>busy</html>".utf8)) == .string("<html>busy</html>"))
+        #expect(try JSON.responseBody(Data("[1, 2".utf8)) == .string("[1, 2"))
+        #expect(try JSON.responseBody(Data(" \n".utf8)) == .null)
+    }
+}

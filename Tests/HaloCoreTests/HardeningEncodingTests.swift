@@ -67,3 +67,10 @@ import Testing
         #expect(try JSON.parse("[9223372036854775807, -9223372036854775808]") == .list([.int(Int.max), .int(Int.min)]))
     }
 }
+
+extension HardeningEncodingTests {
+    @Test func aResponseWithAnIntegerPastSixtyFourBitsIsAnErrorNotText() {
+        #expect(throws: ScriptError.self) { try JSON.responseBody(Data(#"{"id": 123456789012345678901}"#.utf8)) }
+        #expect(throws: ScriptError.self) { try JSON.responseBody(Data("[1e400]".utf8)) }
+    }
+}
