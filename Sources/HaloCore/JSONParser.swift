@@ -379,11 +379,17 @@ struct JSONParser {
             if !overflow, negative, magnitude <= UInt64(Int.max) + 1 { return .int(Int(truncatingIfNeeded: 0 &- magnitude)) }
             if !overflow, !negative, magnitude <= UInt64(Int.max) { return .int(Int(magnitude)) }
             // As a double it would silently lose digits (an id would no longer match).
-            throw beyondLimits(error("integer \(text(start..<position)) is outside the 64-bit range", at: start))
+            throw numberError("integer", "is outside the 64-bit range", from: start)
         }
         let value = decodeDouble(start..<position)
-        guard value.isFinite else { throw beyondLimits(error("number \(text(start..<position)) is out of range", at: start)) }
+        guard value.isFinite else { throw numberError("number", "is out of range", from: start) }
         return .double(value)
+    }
+
+    /// Out of line: the number path is hot in large replies.
+    @inline(never)
+    private func numberError(_ kind: String, _ problem: String, from start: Int) -> ScriptError {
+        beyondLimits(error("\(kind) \(text(start..<position)) \(problem)", at: start))
     }
 
     /// The input between two offsets, shortened for a message.
@@ -429,13 +435,16 @@ struct JSONParser {
     }
 
     /// Marks an error about valid JSON that halo does not accept, as opposed to text that is not JSON.
+    @inline(never)
     private func beyondLimits(_ error: ScriptError) -> ScriptError {
         var marked = error
         marked.notes.append(JSON.beyondLimitsNote)
         return marked
     }
 
-    /// An error at the current position, with what was found there.
+    /// An error at the current position, with what was found there. Out of line: inlined into
+    /// `parseValue` it cost 10 instructions a value (callgrind).
+    @inline(never)
     private func error(_ expectation: String) -> ScriptError {
         error("\(expectation), found \(found)", at: position)
     }
