@@ -34,6 +34,10 @@ extension Builtins {
         case .string(let text):
             let s = text.trimmed()
             if let i = Int(s) { return .int(i) }
+            if !s.isEmpty, s.utf8.dropFirst(s.first == "-" || s.first == "+" ? 1 : 0).allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) {
+                // Whole digits past 64 bits: a double would silently drop the last ones.
+                throw args.error("\"\(text)\" is outside the 64-bit integer range")
+            }
             let isDecimal = !s.isEmpty && s.utf8.allSatisfy { "0123456789+-.eE".utf8.contains($0) }
             if isDecimal, let d = Double(s), d.isFinite { return .double(d) }
             throw args.error("cannot convert \"\(text)\" to a number")

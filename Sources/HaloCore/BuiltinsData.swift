@@ -4,7 +4,7 @@ import Foundation
 extension Builtins {
     static var data: [BuiltinFunction] {
         [
-            .define("json", 1...2) { _, args in .string(JSON.write(args[0], pretty: args[1].isTruthy)) },
+            .define("json", 1...2) { _, args in .string(try JSON.encode(args[0], pretty: args[1].isTruthy)) },
             .define("parse_json", 1...1) { _, args in try JSON.parse(try args.string(0)) },
             .define("read_file", 1...1) { context, args in
                 .string(try readText(args, context.resolvePath(try args.string(0))))

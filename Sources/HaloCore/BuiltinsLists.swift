@@ -51,7 +51,7 @@ extension Builtins {
                 // Same argument rules as `for x in range(...)`, which counts without a list.
                 let bounds = try RangeBounds(args.values)
                 guard bounds.count <= maximumRangeCount else {
-                    throw args.error("would make more than \(maximumRangeCount) numbers")
+                    throw args.error("would make \(bounds.count) numbers, over the limit of \(maximumRangeCount)")
                 }
                 return .list(stride(from: bounds.start, to: bounds.end, by: bounds.step).map(Value.int))
             },

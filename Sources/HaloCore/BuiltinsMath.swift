@@ -9,7 +9,10 @@ extension Builtins {
             .define("min", 1...Int.max) { _, args in try extreme(args) { $0 < 0 } },
             .define("max", 1...Int.max) { _, args in try extreme(args) { $0 > 0 } },
             .define("abs", 1...1) { _, args in
-                if case .int(let i) = args[0], i != Int.min { return .int(abs(i)) }
+                if case .int(let i) = args[0] {
+                    guard i != Int.min else { throw Operators.integerOverflow("abs(\(i))") }
+                    return .int(abs(i))
+                }
                 return .double(abs(try args.number(0)))
             },
             .define("round", 1...2) { _, args in
@@ -17,6 +20,8 @@ extension Builtins {
                 let digits = args.optional(1) == nil ? 0 : try args.integer(1)
                 guard (-15...15).contains(digits) else { throw args.error("digits must be between -15 and 15") }
                 let scale = pow(10, Double(digits))
+                // A number too large to scale has no digits left to round at that place.
+                guard (x * scale).isFinite else { return .number(x) }
                 return .number((x * scale).rounded(.toNearestOrAwayFromZero) / scale)
             },
             .define("floor", 1...1) { _, args in .number(try args.number(0).rounded(.down)) },
@@ -35,18 +40,21 @@ extension Builtins {
         ]
     }
 
-    /// Ints add as ints (falling back to doubles on overflow); any double makes the sum a double.
+    /// Adds as `+` does: ints stay ints, any double makes the sum a double, overflow is an error.
     private static func sum(_ args: BuiltinArguments) throws -> Value {
         var total: Value = .int(0)
         for (i, element) in try args.list(0).enumerated() {
-            switch (total, element) {
-            case (.int(let a), .int(let b)):
-                let (result, overflow) = a.addingReportingOverflow(b)
-                total = overflow ? .double(Double(a) + Double(b)) : .int(result)
-            case (_, .int), (_, .double):
-                total = .double((total.numberValue ?? 0) + (element.numberValue ?? 0))
-            default:
-                throw args.error("expects a list of numbers, got \(element.typeName) at index \(i)")
+            // Ints in place first: `Operators.add` switches on a pair, which costs a copy per element.
+            if case .int(let a) = total, case .int(let b) = element {
+                let (sum, overflow) = a.addingReportingOverflow(b)
+                if !overflow {
+                    total = .int(sum)
+                    continue
+                }
+            }
+            switch element {
+            case .int, .double: total = try Operators.add(total, element)
+            default: throw args.error("expects a list of numbers, got \(element.typeName) at index \(i)")
             }
         }
         return total

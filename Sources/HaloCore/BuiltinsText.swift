@@ -21,11 +21,21 @@ extension Builtins {
             },
             .define("join", 1...2) { _, args in
                 let separator = args.optional(1) == nil ? "" : try args.string(1)
-                return .string(try args.list(0).map(\.display).joined(separator: separator))
+                let pieces = try args.list(0).map(\.display)
+                try SizeLimits.checkString(bytes: pieces.reduce(separator.utf8.count * max(0, pieces.count - 1)) {
+                    $0 + $1.utf8.count
+                })
+                return .string(pieces.joined(separator: separator))
             },
             .define("replace", 3...3) { _, args in
                 let text = try args.string(0), old = try args.string(1), new = try args.string(2)
                 guard !old.isEmpty else { throw args.error("cannot replace an empty string") }
+                let (oldBytes, newBytes) = (old.utf8.count, new.utf8.count)
+                if newBytes > oldBytes, text.utf8.count / oldBytes * newBytes > SizeLimits.maximumStringBytes {
+                    // The result may be over the cap: count the matches for its exact size first.
+                    let matches = text.pieces(between: old).count - 1
+                    try SizeLimits.checkString(bytes: text.utf8.count + matches * (newBytes - oldBytes))
+                }
                 return .string(text.replacing(old, with: new))
             },
             .define("starts_with", 2...2) { _, args in .bool(try args.string(0).hasPrefix(try args.string(1))) },

@@ -77,10 +77,20 @@ extension Interpreter {
                 case .expr(let e): (nil, compile(e))
                 }
             }
+            // An over-long result is reported at the first interpolated expression.
+            let loc = parts.lazy.compactMap { part -> SourceLocation? in
+                if case .expr(let e) = part { return e.location }
+                return nil
+            }.first
             return { frame in
                 var text = ""
                 for (literal, e) in compiled {
-                    if let literal { text += literal } else if let e { text += try e(frame).display }
+                    if let literal { text += literal } else if let e {
+                        let piece = try e(frame).display
+                        let bytes = text.utf8.count + piece.utf8.count
+                        if bytes > SizeLimits.maximumStringBytes { try vm.located(loc) { try SizeLimits.checkString(bytes: bytes) } }
+                        text += piece
+                    }
                 }
                 return .string(text)
             }

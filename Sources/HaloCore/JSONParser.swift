@@ -7,8 +7,10 @@ public enum JSON {
     public static let maximumDepth = 512
 
     /// Parses UTF-8 JSON text (RFC 8259, strict: no trailing commas, comments, leading zeros,
-    /// lone surrogates or raw control characters). Integers that fit in `Int` become `.int`, other
-    /// numbers `.double`; object keys keep their order, a repeated key keeps its last value.
+    /// lone surrogates or raw control characters). Integers become `.int`, and one past 64 bits is
+    /// an error rather than a double that lost digits; numbers with a fraction or an exponent become
+    /// `.double`, and one past the double range (`1e400`) is an error rather than an infinity.
+    /// Object keys keep their order, a repeated key keeps its last value.
     /// Invalid UTF-8 inside strings is replaced with U+FFFD rather than rejected.
     /// Errors read "invalid JSON at line L, column C: expected ..., found ...".
     /// The fast path: no copy of the bytes is made.
@@ -86,7 +88,7 @@ struct JSONParser {
 
     private mutating func enterNesting() throws {
         depth += 1
-        if depth > JSON.maximumDepth { throw error("nesting deeper than \(JSON.maximumDepth) levels") }
+        if depth > JSON.maximumDepth { throw beyondLimits(error("nesting deeper than \(JSON.maximumDepth) levels")) }
         position += 1
         skipWhitespace()
     }
@@ -373,11 +375,27 @@ struct JSONParser {
             }
             try skipDigits()
         }
-        if isInteger, !overflow {
-            if negative, magnitude <= UInt64(Int.max) + 1 { return .int(Int(truncatingIfNeeded: 0 &- magnitude)) }
-            if !negative, magnitude <= UInt64(Int.max) { return .int(Int(magnitude)) }
+        if isInteger {
+            if !overflow, negative, magnitude <= UInt64(Int.max) + 1 { return .int(Int(truncatingIfNeeded: 0 &- magnitude)) }
+            if !overflow, !negative, magnitude <= UInt64(Int.max) { return .int(Int(magnitude)) }
+            // As a double it would silently lose digits (an id would no longer match).
+            throw numberError("integer", "is outside the 64-bit range", from: start)
         }
-        return .double(decodeDouble(start..<position))
+        let value = decodeDouble(start..<position)
+        guard value.isFinite else { throw numberError("number", "is out of range", from: start) }
+        return .double(value)
+    }
+
+    /// Out of line: the number path is hot in large replies.
+    @inline(never)
+    private func numberError(_ kind: String, _ problem: String, from start: Int) -> ScriptError {
+        beyondLimits(error("\(kind) \(text(start..<position)) \(problem)", at: start))
+    }
+
+    /// The input between two offsets, shortened for a message.
+    private func text(_ range: Range<Int>) -> String {
+        let shown = String(decoding: UnsafeBufferPointer(rebasing: bytes[range.prefix(40)]), as: UTF8.self)
+        return range.count > 40 ? shown + "..." : shown
     }
 
     private mutating func skipDigits() throws {
@@ -416,11 +434,26 @@ struct JSONParser {
         }
     }
 
-    /// An error at the current position, with what was found there.
+    /// Marks an error about valid JSON that halo does not accept, as opposed to text that is not JSON.
+    @inline(never)
+    private func beyondLimits(_ error: ScriptError) -> ScriptError {
+        var marked = error
+        marked.notes.append(JSON.beyondLimitsNote)
+        return marked
+    }
+
+    /// An error at the current position, with what was found there. Out of line: inlined into
+    /// `parseValue` it cost 10 instructions a value (callgrind).
+    @inline(never)
     private func error(_ expectation: String) -> ScriptError {
+        error("\(expectation), found \(found)", at: position)
+    }
+
+    /// An error at byte `offset`, given as a line and a column.
+    private func error(_ message: String, at offset: Int) -> ScriptError {
         var line = 1
         var column = 1
-        for byte in bytes[0..<min(position, bytes.count)] {
+        for byte in bytes[0..<min(offset, bytes.count)] {
             if byte == UInt8(ascii: "\n") {
                 line += 1
                 column = 1
@@ -428,7 +461,7 @@ struct JSONParser {
                 column += 1
             }
         }
-        return .runtime("invalid JSON at line \(line), column \(column): \(expectation), found \(found)")
+        return .runtime("invalid JSON at line \(line), column \(column): \(message)")
     }
 
     private var found: String {

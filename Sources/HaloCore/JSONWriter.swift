@@ -1,10 +1,22 @@
 extension JSON {
     /// JSON text for a value: compact (`{"a":1,"b":[1,2]}`) or pretty (2-space indent, `"key": value`).
     /// Key order and int-ness survive: a whole double writes as `2.0`, so it parses back as a double.
-    /// Non-finite doubles write as `null`; functions as the string `"<fn name>"`.
+    /// Non-finite doubles write as `null`; functions as the string `"<fn name>"`. For display;
+    /// text that leaves the program goes through `encode`.
     public static func write(_ value: Value, pretty: Bool = false) -> String {
         var writer = JSONWriter(pretty: pretty)
         writer.write(value, indent: 0)
+        return String(decoding: writer.output, as: UTF8.self)
+    }
+
+    /// JSON text for `json()` and request bodies: as `write`, but an infinity or NaN is an error,
+    /// because JSON cannot hold one and `null` in its place would be posted as if it were data.
+    public static func encode(_ value: Value, pretty: Bool = false) throws -> String {
+        var writer = JSONWriter(pretty: pretty)
+        writer.write(value, indent: 0)
+        if let bad = writer.nonFinite {
+            throw ScriptError.runtime("cannot write \(bad) as JSON: JSON has no infinities or NaN")
+        }
         return String(decoding: writer.output, as: UTF8.self)
     }
 }
@@ -13,6 +25,8 @@ extension JSON {
 struct JSONWriter {
     private(set) var output: [UInt8] = []
     private let pretty: Bool
+    /// The first infinity or NaN met, written as `null`.
+    private(set) var nonFinite: Double?
 
     init(pretty: Bool) {
         self.pretty = pretty
@@ -84,6 +98,7 @@ struct JSONWriter {
 
     private mutating func writeDouble(_ value: Double) {
         guard value.isFinite else {
+            if nonFinite == nil { nonFinite = value }
             append("null")
             return
         }

@@ -151,7 +151,14 @@ public struct Lexer {
             }
         }
         let text = String(decoding: bytes[start..<pos], as: UTF8.self)
-        if !isDouble, let i = Int(text) { return .int(i) }
+        if !isDouble {
+            // Never a double in disguise: an id past 64 bits would silently lose its last digits.
+            guard let i = Int(text) else {
+                throw error("integer \(text) is outside the 64-bit range (at most 9223372036854775807; "
+                    + "write the smallest as -9223372036854775807 - 1)", line: startLine, column: startColumn)
+            }
+            return .int(i)
+        }
         guard let d = Double(text), d.isFinite else {
             throw error("number \(text) is out of range", line: startLine, column: startColumn)
         }
@@ -323,6 +330,11 @@ public struct Lexer {
         }
         if c == UInt8(ascii: "!") {
             throw error("unexpected '!': write 'not' for negation", line: startLine, column: startColumn)
+        }
+        guard c >= 0x20, c != 0x7F else {
+            let hex = String(c, radix: 16, uppercase: true)
+            throw error("unexpected control character U+\(String(repeating: "0", count: 4 - hex.count) + hex)",
+                        line: startLine, column: startColumn)
         }
         let scalarText = String(decoding: bytes[pos..<min(bytes.count, pos + 4)], as: UTF8.self).first.map(String.init) ?? "?"
         throw error("unexpected character '\(scalarText)'", line: startLine, column: startColumn)

@@ -41,8 +41,8 @@ public final class ModuleLoader {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ScriptError(.syntax, "cannot read module '\(path)'", at: location)
         }
-        let source = String(decoding: data, as: UTF8.self)
         let file = Self.displayName(path)
+        let source = try SourceText.decode(data, file: file)
         sources.add(source, file: file)
         loading.append(path)
         defer { loading.removeLast() }

@@ -11,6 +11,12 @@ public struct Parser {
     /// Nesting of expressions and blocks; bounded so that no input can exhaust the stack.
     private var depth = 0
     private static let maxDepth = 200
+    /// An upper bound on the depth of the tree being built, kept so that no deep tree is ever
+    /// built: a left-associative chain (`1 + 1 + ... + 1`) parses in a loop but is as deep as it
+    /// is long, and releasing a tree 100,000 levels deep recurses as deeply. `level` is the depth
+    /// of the node being parsed; `reach` the deepest level met since the current chain began.
+    private var level = 0
+    private var reach = 0
 
     public init(tokens: [Token], file: String, source: String) {
         self.tokens = tokens
@@ -28,7 +34,10 @@ public struct Parser {
         var statements: [Stmt] = []
         skipTerminators()
         while !check(.eof) {
-            statements.append(try parseStatement(topLevel: true))
+            let start = here()
+            let statement = try parseStatement(topLevel: true)
+            try SyntaxDepth.check(statement, at: start)
+            statements.append(statement)
             try expectStatementEnd()
             skipTerminators()
         }
@@ -223,7 +232,7 @@ public struct Parser {
         guard tokens[look].kind == .keyword(.else) else { return .ifElse(condition: condition, then: then, otherwise: nil) }
         index = look + 1
         if match(.if) {
-            return .ifElse(condition: condition, then: then, otherwise: [try parseIf()])
+            return .ifElse(condition: condition, then: then, otherwise: [try prefixed { p in try p.parseIf() }])
         }
         return .ifElse(condition: condition, then: then, otherwise: try parseBlock())
     }
@@ -283,13 +292,17 @@ public struct Parser {
         return .compound(root, op, value, location(token))
     }
 
+    /// A loop, not recursion: this runs before the statement's depth is checked.
     private func assignmentTarget(_ expr: Expr) -> (Binding, [ChildKey])? {
-        switch expr {
-        case .name(let name, let loc): return (Binding(name: name, location: loc), [])
-        case .child(let base, let key, _):
-            guard let (root, keys) = assignmentTarget(base) else { return nil }
-            return (root, keys + [key])
-        default: return nil
+        var keys: [ChildKey] = [], e = expr
+        while true {
+            switch e {
+            case .name(let name, let loc): return (Binding(name: name, location: loc), keys.reversed())
+            case .child(let base, let key, _):
+                keys.append(key)
+                e = base
+            default: return nil
+            }
         }
     }
 
@@ -327,24 +340,64 @@ public struct Parser {
         depth += 1
         defer { depth -= 1 }
         guard depth <= Self.maxDepth else { throw error("nested too deeply (more than \(Self.maxDepth) levels)") }
+        return try prefixed(body)
+    }
+
+    /// One level deeper in the tree: brackets, and recursion without one (`not not x`, `- -x`, `else if`).
+    private mutating func prefixed<T>(_ body: (inout Parser) throws -> T) throws -> T {
+        try deeper(to: level + 1)
+        defer { level -= 1 }
         return try body(&self)
     }
 
+    private mutating func deeper(to newLevel: Int) throws {
+        guard newLevel <= SyntaxDepth.maximum else { throw error(SyntaxDepth.message) }
+        level = newLevel
+        reach = max(reach, level)
+    }
+
+    /// Before a chain's first operand: measures the operand on its own; returns what `endChain` restores.
+    private mutating func beginChain() -> (level: Int, reach: Int) {
+        defer { reach = level }
+        return (level, reach)
+    }
+
+    /// Before each further operand of a chain: the node it makes sits above everything parsed so
+    /// far in the chain, so the operand starts one level below the deepest of them.
+    private mutating func link() throws {
+        try deeper(to: reach + 1)
+    }
+
+    private mutating func endChain(_ saved: (level: Int, reach: Int)) {
+        level = saved.level
+        reach = max(saved.reach, reach)
+    }
+
     private mutating func parseOr() throws -> Expr {
+        let chain = beginChain()
+        defer { endChain(chain) }
         var left = try parseAnd()
-        while match(.or) { left = .or(left, try parseAnd()) }
+        while match(.or) {
+            try link()
+            left = .or(left, try parseAnd())
+        }
         return left
     }
 
     private mutating func parseAnd() throws -> Expr {
+        let chain = beginChain()
+        defer { endChain(chain) }
         var left = try parseNot()
-        while match(.and) { left = .and(left, try parseNot()) }
+        while match(.and) {
+            try link()
+            left = .and(left, try parseNot())
+        }
         return left
     }
 
     private mutating func parseNot() throws -> Expr {
         let token = current()
-        if match(.not) { return .unary(.not, try parseNot(), location(token)) }
+        if match(.not) { return .unary(.not, try prefixed { p in try p.parseNot() }, location(token)) }
         return try parseComparison()
     }
 
@@ -354,16 +407,22 @@ public struct Parser {
     ]
 
     private mutating func parseComparison() throws -> Expr {
+        let chain = beginChain()
+        defer { endChain(chain) }
         var left = try parseCoalesce()
         while true {
             let token = current()
             if case .symbol(let s) = token.kind, let op = Self.comparisons[s] {
+                try link()
                 advance()
                 left = .binary(op, left, try parseCoalesce(), location(token))
             } else if token.kind == .keyword(.in) {
+                try link()
                 advance()
                 left = .binary(.in, left, try parseCoalesce(), location(token))
             } else if token.kind == .keyword(.not), tokens[index + 1].kind == .keyword(.in) {
+                try link()
+                try link()   // `not` above `in`
                 advance(); advance()
                 left = .unary(.not, .binary(.in, left, try parseCoalesce(), location(token)), location(token))
             } else {
@@ -373,26 +432,37 @@ public struct Parser {
     }
 
     private mutating func parseCoalesce() throws -> Expr {
+        let chain = beginChain()
+        defer { endChain(chain) }
         var left = try parseAdditive()
-        while match(.coalesce) { left = .coalesce(left, try parseAdditive()) }
+        while match(.coalesce) {
+            try link()
+            left = .coalesce(left, try parseAdditive())
+        }
         return left
     }
 
     private mutating func parseAdditive() throws -> Expr {
+        let chain = beginChain()
+        defer { endChain(chain) }
         var left = try parseMultiplicative()
         while true {
             let token = current()
             guard case .symbol(let s) = token.kind, s == .plus || s == .minus else { return left }
+            try link()
             advance()
             left = .binary(s == .plus ? .add : .subtract, left, try parseMultiplicative(), location(token))
         }
     }
 
     private mutating func parseMultiplicative() throws -> Expr {
+        let chain = beginChain()
+        defer { endChain(chain) }
         var left = try parseUnary()
         while true {
             let token = current()
             guard case .symbol(let s) = token.kind, [.star, .slash, .percent].contains(s) else { return left }
+            try link()
             advance()
             let op: BinaryOperator = s == .star ? .multiply : s == .slash ? .divide : .remainder
             left = .binary(op, left, try parseUnary(), location(token))
@@ -402,7 +472,7 @@ public struct Parser {
     private mutating func parseUnary() throws -> Expr {
         let token = current()
         if match(.minus) {
-            let operand = try parseUnary()
+            let operand = try prefixed { p in try p.parseUnary() }
             switch operand {
             case .literal(.int(let i)): return .literal(.int(-i))
             case .literal(.double(let d)): return .literal(.double(-d))
@@ -414,10 +484,13 @@ public struct Parser {
 
     private mutating func parsePostfix() throws -> Expr {
         let start = current()
+        let chain = beginChain()
+        defer { endChain(chain) }
         var expr = try parsePrimary()
         while true {
             let token = tokens[index]   // a call or ^ must be on the same line
             if token.kind == .symbol(.leftParen) {
+                try link()
                 advance()
                 let args = try withNewlines(ignored: true) { p in
                     var args: [Expr] = []
@@ -430,6 +503,7 @@ public struct Parser {
                 }
                 expr = .call(expr, args, location(start))
             } else if token.kind == .symbol(.caret) {
+                try link()
                 advance()
                 expr = .child(expr, try parseChildKey(), location(token))
             } else if token.kind == .symbol(.dot) {
@@ -483,7 +557,7 @@ public struct Parser {
             advance()
             return .function(try parseFunctionRest(name: "fn", loc))
         case .keyword(.get), .keyword(.post), .keyword(.delete):
-            return try parseRequest()
+            return try nested { p in try p.parseRequest() }   // its path may be a request again: a bracket of sorts
         case .symbol(.leftParen):
             advance()
             return try withNewlines(ignored: true) { p in
@@ -601,11 +675,15 @@ public struct Parser {
         }
     }
 
+    /// A loop, not recursion: this runs before the statement's depth is checked.
     private func leftmostName(_ expr: Expr) -> String? {
-        switch expr {
-        case .name(let n, _): n
-        case .child(let e, _, _), .binary(_, let e, _, _), .coalesce(let e, _), .call(let e, _, _): leftmostName(e)
-        default: nil
+        var e = expr
+        while true {
+            switch e {
+            case .name(let n, _): return n
+            case .child(let left, _, _), .binary(_, let left, _, _), .coalesce(let left, _), .call(let left, _, _): e = left
+            default: return nil
+            }
         }
     }
 

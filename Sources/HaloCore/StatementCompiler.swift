@@ -224,16 +224,20 @@ extension Interpreter {
             if op == .add {
                 if case .int(let x) = current, case .int(let y) = rhs {
                     let (sum, overflow) = x.addingReportingOverflow(y)
-                    current = overflow ? .double(Double(x) + Double(y)) : .int(sum)
-                    return .normal
-                }
-                if case .string(var text) = current, case .string(let more) = rhs {
+                    if !overflow {   // an overflow takes the general route, which reports it
+                        current = .int(sum)
+                        return .normal
+                    }
+                } else if case .string(var text) = current, case .string(let more) = rhs {
+                    let bytes = text.utf8.count + more.utf8.count
+                    if bytes > SizeLimits.maximumStringBytes { try vm.located(loc) { try SizeLimits.checkString(bytes: bytes) } }
                     current = .null
                     text += more
                     current = .string(text)
                     return .normal
-                }
-                if case .list(var items) = current, case .list(let more) = rhs {
+                } else if case .list(var items) = current, case .list(let more) = rhs {
+                    let count = items.count + more.count
+                    if count > SizeLimits.maximumListCount { try vm.located(loc) { try SizeLimits.checkList(count: count) } }
                     current = .null
                     items.append(contentsOf: more)
                     current = .list(items)

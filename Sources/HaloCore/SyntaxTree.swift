@@ -21,6 +21,20 @@ public indirect enum Expr {
     case request(RequestExpr)
 }
 
+extension Expr {
+    /// Where the expression is written, for the kinds of node that record it.
+    var location: SourceLocation? {
+        switch self {
+        case .name(_, let loc), .local(_, _, let loc), .outer(_, _, _, let loc), .child(_, _, let loc),
+             .unary(_, _, let loc), .binary(_, _, _, let loc), .call(_, _, let loc):
+            return loc
+        case .function(let decl): return decl.location
+        case .request(let r): return r.location
+        case .literal, .string, .list, .object, .comprehension, .builtin, .and, .or, .coalesce: return nil
+        }
+    }
+}
+
 /// What follows `^`: a name, a list index (negative counts from the end) or a computed key.
 public indirect enum ChildKey {
     case name(String)

@@ -19,7 +19,7 @@ struct CheckCommand: ParsableCommand {
                 continue
             }
             do {
-                try interpreter.check(source: String(decoding: data, as: UTF8.self), file: file)
+                try interpreter.check(source: try SourceText.decode(data, file: file), file: file)
                 Terminal.writeOutput("\(file): ok")
             } catch let error as ScriptError {
                 Terminal.writeError(DiagnosticRenderer.render(error, sources: interpreter.sources, color: Terminal.colorOnStderr))

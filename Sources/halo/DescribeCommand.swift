@@ -18,7 +18,7 @@ struct DescribeCommand: ParsableCommand {
         }
         let outline: RunbookOutline
         do {
-            outline = try RunbookOutline(source: String(decoding: data, as: UTF8.self), file: file,
+            outline = try RunbookOutline(source: try SourceText.decode(data, file: file), file: file,
                                          searchPaths: Installation.moduleSearchPaths)
         } catch let error as ScriptError {
             let sources = SourceStore()

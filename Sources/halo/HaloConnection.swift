@@ -126,7 +126,7 @@ final class HaloConnection: RequestPerformer {
             case nil: payload = .list([])
             }
             if case .list(let records) = payload { try guardWrite("POST", request.path, records: records.count) }
-            let bytes = Data(JSON.write(payload).utf8)
+            let bytes = Data(try JSON.encode(payload).utf8)
             let response = try wrap { try sendWrite(client, .post, request.path) { try client.send(.post, path: request.path, body: bytes) } }
             if response.dryRun {
                 dryRunOutput("dry-run: POST \(request.path) \(JSON.write(payload))")
@@ -186,9 +186,7 @@ final class HaloConnection: RequestPerformer {
     }
 
     static func decode(_ body: Data) throws -> Value {
-        if body.isEmpty || body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .null }
-        if let value = try? JSON.parse(body) { return value }
-        return .string(String(decoding: body, as: UTF8.self))
+        try JSON.responseBody(body)
     }
 
     /// Turns client errors into script errors that `try` can catch, with status and body fields.

@@ -39,7 +39,9 @@ struct RunCommand: ParsableCommand {
         do {
             (source, name) = try readScript()
         } catch let error as ScriptError {
-            Terminal.writeError("halo: " + error.message)
+            // A file that is not UTF-8 has a position to show; an unreadable one does not.
+            Terminal.writeError(error.location == nil ? "halo: " + error.message
+                : DiagnosticRenderer.render(error, sources: SourceStore(), color: Terminal.colorOnStderr))
             return error.exitCode
         } catch {
             Terminal.writeError("halo: \(error)")
@@ -82,13 +84,13 @@ struct RunCommand: ParsableCommand {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw ScriptError(.usage, "cannot read \(file): no such file or not readable")
             }
-            return (String(decoding: data, as: UTF8.self), file)
+            return (try SourceText.decode(data, file: file), file)
         }
         if Terminal.stdinIsTerminal {
             throw ScriptError(.usage, "no runbook given: halo FILE.halo, halo -e 'code', or a script on stdin (see halo --help)")
         }
         let data = FileHandle.standardInput.readDataToEndOfFile()
-        return (String(decoding: data, as: UTF8.self), "<stdin>")
+        return (try SourceText.decode(data, file: "<stdin>"), "<stdin>")
     }
 
     /// `--set name=value`: JSON when the value parses as JSON, else the text itself.

@@ -40,7 +40,7 @@ struct TestFileResult: Sendable {
         let interpreter = Interpreter(options)
         var error: String? = nil
         do {
-            try interpreter.run(source: String(decoding: data, as: UTF8.self), file: file)
+            try interpreter.run(source: try SourceText.decode(data, file: file), file: file)
         } catch let failure as ScriptError {
             error = interpreter.secrets.masked(DiagnosticRenderer.render(failure, sources: interpreter.sources))
         } catch {
