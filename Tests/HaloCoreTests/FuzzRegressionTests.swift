@@ -13,10 +13,6 @@ struct FuzzRegressionTests {
         return names.filter { !$0.hasSuffix(".md") }.sorted()
     }
 
-    @Test func inputsAreSaved() {
-        #expect(!Self.inputs.isEmpty, "no inputs under \(Self.folder.path)")
-    }
-
     @Test(arguments: inputs)
     func replay(_ name: String) throws {
         let data = try Data(contentsOf: Self.folder.appendingPathComponent(name))
