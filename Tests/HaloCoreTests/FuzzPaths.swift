@@ -14,12 +14,13 @@ enum FuzzPaths {
         return rendering(interpreter) { try interpreter.check(source: text(bytes), file: file) }
     }
 
-    /// The bytes parsed and run: no performer (requests are errors), a step budget, and the
-    /// built-ins that reach outside the process replaced by `contained`.
+    /// The bytes parsed and run: requests answered by `Echo` (no network), a step budget, and
+    /// the built-ins that reach outside the process replaced by `contained`.
     static func run(_ bytes: UnsafeRawBufferPointer) -> Outcome {
         var options = options()
         options.stepBudget = 10_000
         options.extraBuiltins = contained
+        options.performer = Echo()
         let interpreter = Interpreter(options)
         return rendering(interpreter) { try interpreter.run(source: text(bytes), file: file) }
     }
@@ -62,6 +63,15 @@ enum FuzzPaths {
         guard let folder = mkdtemp(&template) else { fatalError("cannot make an empty folder to fuzz in") }
         return String(cString: folder) + "/fuzz.halo"
     }()
+
+    /// Answers every request at once with its own argument (or null), so that request paths are
+    /// built and encoded and replies stored, without a network; `auth` always succeeds.
+    private final class Echo: RequestPerformer {
+        func authenticate(_ options: Value?) throws {}
+        func perform(_ request: RequestSpec) throws -> RequestResult {
+            RequestResult(status: 200, body: request.argument ?? .null)
+        }
+    }
 
     /// No performer, output dropped, no module search path; 200 nested calls fit an 8 MB stack
     /// even unoptimised (the tests' default).
