@@ -44,7 +44,7 @@ let package = Package(
             "HaloCore", "HaloClient", "HaloConfig", "HaloSandbox", "HaloRepl",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "HaloCoreTests", dependencies: ["HaloCore"]),
+        .testTarget(name: "HaloCoreTests", dependencies: ["HaloCore"], exclude: ["FuzzRegressions"]),
         .testTarget(name: "HaloClientTests", dependencies: ["HaloClient", "HaloSandbox"]),
         .testTarget(name: "HaloSandboxTests", dependencies: ["HaloSandbox"]),
         .testTarget(name: "HaloConfigTests", dependencies: ["HaloConfig"]),

@@ -44,7 +44,7 @@ final class CompiledFunction {
 extension Interpreter {
     func compiledFunction(_ decl: FunctionDecl) -> CompiledFunction {
         if let compiled = decl.compiled { return compiled }
-        let compiled = CompiledFunction(body: compileBlock(decl.body),
+        let compiled = CompiledFunction(body: budgeted(compileBlock(decl.body)),
                                         defaults: decl.parameters.map { $0.defaultValue.map(compile) },
                                         frameSize: decl.frameSize,
                                         arguments: decl.requiredCount...decl.parameters.count)

@@ -20,6 +20,9 @@ public struct InterpreterOptions {
     public var secrets = SecretGuard()
     /// Raised by Ctrl-C (the REPL); loops and `sleep` stop when it is.
     public var interrupt = InterruptFlag()
+    /// Most loop iterations plus script function calls a run may make (see StepBudget.swift);
+    /// nil, the default, compiles no check at all.
+    public var stepBudget: Int? = nil
     public init() {}
 }
 
@@ -38,6 +41,7 @@ public final class Interpreter: BuiltinContext {
     public let secrets: SecretGuard
     public let interrupt: InterruptFlag
     let maxCallDepth: Int
+    let stepBudget: StepBudget?
     var callDepth = 0
     var overrides: [String: Value] = [:]
     /// The value of the `return` that is unwinding (see `Flow.returned`).
@@ -56,6 +60,7 @@ public final class Interpreter: BuiltinContext {
         self.interrupt = options.interrupt
         self.performer = options.performer
         self.maxCallDepth = options.maxCallDepth
+        self.stepBudget = options.stepBudget.map(StepBudget.init)
         self.continueAfterFailedAssert = options.continueAfterFailedAssert
         self.loader = ModuleLoader(searchPaths: options.searchPaths, sources: sources, builtins: table)
     }

@@ -53,7 +53,7 @@ extension Interpreter {
         case .forIn(let first, let second, let iterable, let body, let loc):
             return compileFor(first, second, iterable, body, loc)
         case .whileLoop(let condition, let body):
-            let test = compileCondition(condition), run = compileBlock(body), interrupt = interrupt
+            let test = compileCondition(condition), run = budgeted(compileBlock(body)), interrupt = interrupt
             return { frame in
                 while try test(frame) {
                     try interrupt.check()
@@ -126,7 +126,7 @@ extension Interpreter {
     private func compileFor(_ first: Binding, _ second: Binding?, _ iterable: Expr, _ body: [Stmt],
                             _ loc: SourceLocation) -> CompiledBlock {
         unowned(unsafe) let vm = self
-        let run = compileBlock(body), interrupt = interrupt
+        let run = budgeted(compileBlock(body)), interrupt = interrupt
         // `for i in range(...)` counts without building the list.
         if case .call(.builtin(let f), let args, let callLoc) = iterable, f.name == "range", second == nil {
             let bounds = args.map(compile)
