@@ -54,7 +54,7 @@ public enum Completer {
     /// The file name typed after `:save ` or `:load `, if that is what the line is.
     private static func fileArgument(_ line: String) -> String? {
         for command in [":save ", ":load "] where line.hasPrefix(command) {
-            return String(line.dropFirst(command.count)).trimmingPrefix(while: { $0 == " " })
+            return String(String(line.dropFirst(command.count)).trimmingPrefix(while: { $0 == " " }))
         }
         return nil
     }
