@@ -454,7 +454,8 @@ def make_invoices(clients, sites, users, tickets, contracts, items):
         lines = invoice_lines(items)
         total = round(sum(line["net_amount"] for line in lines) * 1.2, 2)
         age = (NOW - issued).days
-        paid = age > 45 or (age > 10 and EXTRA.random() < 0.6)
+        # Most old invoices are paid; a few are not, so a client can owe something long overdue.
+        paid = EXTRA.random() < (0.96 if age > 90 else 0.5 if age > 10 else 0.0)
         part = not paid and age > 20 and EXTRA.random() < 0.3
         amount_paid = total if paid else round(total / 2, 2) if part else 0.0
         invoices.append({
@@ -463,7 +464,7 @@ def make_invoices(clients, sites, users, tickets, contracts, items):
             "site_name": site["name"], "user_id": user["id"], "user_name": user["name"],
             "ticket_id": ticket["id"] if ticket else 0, "contract_id": contract["id"] if contract else 0,
             "invoice_date": halo_stamp(issued), "duedate": halo_stamp(issued + datetime.timedelta(days=30)),
-            "posted": age > 2, "datesent": halo_stamp(issued + datetime.timedelta(hours=2)) if age > 2 else None,
+            "posted": age > 7, "datesent": halo_stamp(issued + datetime.timedelta(hours=2)) if age > 7 else None,
             "datepaid": halo_stamp(issued + datetime.timedelta(days=EXTRA.randint(5, min(45, max(5, age)))))
             if paid else None,
             "paymentstatus": 2 if paid else 1 if part else 0, "total": total, "amountpaid": amount_paid,

@@ -17,13 +17,30 @@ public enum SandboxError: Error, CustomStringConvertible {
 /// Reads seeds/<resource>.json (one JSON array per resource; a missing file is an empty table).
 /// Parsed seeds are cached per directory for the life of the process, keyed by the files' sizes
 /// and modification times: tests start many servers and should parse 6 MB of tickets once.
+/// The date-shifted copy is cached beside them for as long as its shift stays the same.
 enum SeedLoader {
     private struct Cached: Sendable {
         let signature: [String]
         let data: SandboxData
+        let newestDate: Int?
+        var shifted: (shift: DateShift, data: SandboxData)?
     }
 
     private static let cache = Locked<[String: Cached]>([:])
+
+    /// The seeds, with their dates shifted (see `DateShift`) to `now` unless it is nil.
+    static func load(directory: String, shiftingDatesTo now: Date?) throws -> SandboxData {
+        let seeds = try load(directory: directory)
+        guard let now else { return seeds }
+        return cache.withLock { cache in
+            guard let newest = cache[directory]?.newestDate else { return seeds }
+            let shift = DateShift(newest: newest, now: now)
+            if let hit = cache[directory]?.shifted, hit.shift == shift { return hit.data }
+            let shifted = shift.apply(to: seeds)
+            cache[directory]?.shifted = (shift, shifted)
+            return shifted
+        }
+    }
 
     static func load(directory: String) throws -> SandboxData {
         var isDirectory: ObjCBool = false
@@ -38,7 +55,7 @@ enum SeedLoader {
                 ResourceTable(kind: kind, records: try readRecords(path: path))
             }
             let data = SandboxData(tables: tables)
-            cache[directory] = Cached(signature: signature, data: data)
+            cache[directory] = Cached(signature: signature, data: data, newestDate: DateShift.newestDate(in: data))
             return data
         }
     }
