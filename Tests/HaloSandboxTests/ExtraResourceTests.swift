@@ -43,7 +43,7 @@ let extraResources: [ExtraResource] = [
 
 private func ids(_ records: [[String: Any]]) -> [Int] { records.compactMap { $0["id"] as? Int } }
 
-@Test(arguments: extraResources)
+@Test(.serialized, arguments: extraResources)
 func listPagesUnderHalosKey(_ resource: ExtraResource) async throws {
     try await withSandbox { sandbox in
         let token = try await sandbox.token()
@@ -60,7 +60,7 @@ func listPagesUnderHalosKey(_ resource: ExtraResource) async throws {
     }
 }
 
-@Test(arguments: extraResources)
+@Test(.serialized, arguments: extraResources)
 func countCapsTheList(_ resource: ExtraResource) async throws {
     try await withSandbox { sandbox in
         let token = try await sandbox.token()
@@ -70,7 +70,7 @@ func countCapsTheList(_ resource: ExtraResource) async throws {
     }
 }
 
-@Test(arguments: extraResources)
+@Test(.serialized, arguments: extraResources)
 func searchMatchesTheSearchField(_ resource: ExtraResource) async throws {
     try await withSandbox { sandbox in
         let token = try await sandbox.token()
@@ -86,7 +86,7 @@ func searchMatchesTheSearchField(_ resource: ExtraResource) async throws {
     }
 }
 
-@Test(arguments: extraResources)
+@Test(.serialized, arguments: extraResources)
 func singleGetReturnsTheSeededRecord(_ resource: ExtraResource) async throws {
     try await withSandbox { sandbox in
         let token = try await sandbox.token()
@@ -99,7 +99,7 @@ func singleGetReturnsTheSeededRecord(_ resource: ExtraResource) async throws {
     }
 }
 
-@Test(arguments: extraResources)
+@Test(.serialized, arguments: extraResources)
 func createUpdateAndDelete(_ resource: ExtraResource) async throws {
     try await withSandbox { sandbox in
         let token = try await sandbox.token()
