@@ -22,7 +22,8 @@ enum SeedLoader {
     private struct Cached: Sendable {
         let signature: [String]
         let data: SandboxData
-        let newestDate: Int?
+        /// Found on the first shifted load (a pass over the ticket bytes): nil until then.
+        var newestDate: Int?? = nil
         var shifted: (shift: DateShift, data: SandboxData)?
     }
 
@@ -33,11 +34,14 @@ enum SeedLoader {
         let seeds = try load(directory: directory)
         guard let now else { return seeds }
         return cache.withLock { cache in
-            guard let newest = cache[directory]?.newestDate else { return seeds }
+            guard var entry = cache[directory] else { return seeds }
+            defer { cache[directory] = entry }
+            if entry.newestDate == nil { entry.newestDate = .some(DateShift.newestDate(in: entry.data)) }
+            guard let newest = entry.newestDate ?? nil else { return entry.data }
             let shift = DateShift(newest: newest, now: now)
-            if let hit = cache[directory]?.shifted, hit.shift == shift { return hit.data }
-            let shifted = shift.apply(to: seeds)
-            cache[directory]?.shifted = (shift, shifted)
+            if let hit = entry.shifted, hit.shift == shift { return hit.data }
+            let shifted = shift.apply(to: entry.data)
+            entry.shifted = (shift, shifted)
             return shifted
         }
     }
@@ -55,7 +59,7 @@ enum SeedLoader {
                 ResourceTable(kind: kind, records: try readRecords(path: path))
             }
             let data = SandboxData(tables: tables)
-            cache[directory] = Cached(signature: signature, data: data, newestDate: DateShift.newestDate(in: data))
+            cache[directory] = Cached(signature: signature, data: data)
             return data
         }
     }
