@@ -13,8 +13,9 @@ struct ListQuery {
     let openOnly: Bool
     let closedOnly: Bool
     let flags: [FlagFilter]
-    /// Date strings compare as text: ISO 8601 sorts the way time does.
-    let dateBounds: [(field: String, lower: Bool, value: String)]
+    /// One bound on a date field, from the query. Dates compare as text: ISO 8601 sorts as time does.
+    typealias DateLimit = (field: String, lower: Bool, value: String)
+    let dateBounds: [DateLimit]
     let order: String?
     let descending: Bool
     /// nil without `pageinate=true`.
@@ -41,11 +42,13 @@ struct ListQuery {
     }
 
     /// The reply body: `{"record_count": <all matches>, "<key>": [<this page>]}`, or for the
-    /// resources Halo answers with a bare array (key nil), just the array.
+    /// resources Halo answers with a bare array (key nil), every match (filtered, searched,
+    /// ordered and capped by `count`, but not paged).
     func listBody(of table: ResourceTable, key: String?) -> [UInt8] {
         let matches = sorted(needsScan ? table.records.filter(matches) : table.records)
         let window: ArraySlice<Record>
-        if let page {
+        // A bare array carries no record_count to page by: Halo's clients read it as the whole list.
+        if let page, key != nil {
             let start = min(matches.count, (page.number - 1) * page.size)
             window = matches[start..<min(matches.count, start + page.size)]
         } else {
@@ -91,9 +94,8 @@ struct ListQuery {
 
     /// `datesearch=<field>&startdate=..&enddate=..` (Halo's ticket parameters; the field defaults to
     /// the resource's main date) plus the resource's own date parameters.
-    private static func dateBounds(_ query: QueryParameters, for kind: ResourceKind)
-        -> [(field: String, lower: Bool, value: String)] {
-        var bounds: [(field: String, lower: Bool, value: String)] = []
+    private static func dateBounds(_ query: QueryParameters, for kind: ResourceKind) -> [DateLimit] {
+        var bounds: [DateLimit] = []
         if let field = query["datesearch"].map({ $0.lowercased() }).flatMap({ $0.isEmpty ? nil : $0 }) ?? kind.dateField {
             for (parameter, lower) in [("startdate", true), ("enddate", false)] {
                 if let value = query[parameter], !value.isEmpty { bounds.append((field, lower, value)) }

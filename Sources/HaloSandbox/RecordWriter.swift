@@ -7,8 +7,8 @@ struct WriteRejection: Error {
 
 /// Halo's write semantics for one element of a POST array: an existing `id` updates only the
 /// fields sent; no id, 0 or an unknown id creates a record with the next id and the
-/// resource's defaults; custom fields merge by name. Names that Halo denormalises (client_name, site_name, ...) follow
-/// their ids, and an action touches its ticket.
+/// resource's defaults; custom fields merge by name. Names that Halo denormalises (client_name,
+/// site_name, ...) follow their ids, and an action touches its ticket.
 struct RecordWriter {
     /// ISO 8601, UTC: the time stamped on created records.
     let now: String

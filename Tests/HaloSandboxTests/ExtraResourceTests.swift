@@ -44,7 +44,7 @@ let extraResources: [ExtraResource] = [
 private func ids(_ records: [[String: Any]]) -> [Int] { records.compactMap { $0["id"] as? Int } }
 
 @Test(.serialized, arguments: extraResources)
-func listPagesUnderHalosKey(_ resource: ExtraResource) async throws {
+func listPagesUnderHalosKeyOrIsOneBareArray(_ resource: ExtraResource) async throws {
     try await withSandbox { sandbox in
         let token = try await sandbox.token()
         let seeds = ids(seedRecords(resource.seed)).sorted()
@@ -54,8 +54,7 @@ func listPagesUnderHalosKey(_ resource: ExtraResource) async throws {
             #expect(reply.recordCount == seeds.count)
             #expect(ids(reply.records(key)) == Array(seeds.dropFirst(3).prefix(3)))
         } else {
-            #expect(ids(reply.array) == Array(seeds.dropFirst(3).prefix(3)))
-            #expect(ids(try await sandbox.get(resource.path, token: token).array) == seeds)
+            #expect(ids(reply.array) == seeds, "a bare array is the whole list: it has no record_count to page by")
         }
     }
 }
