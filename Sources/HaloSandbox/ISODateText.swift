@@ -8,7 +8,8 @@ enum ISODateText {
     /// or by "Z", "." or "+".
     static func isDate(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: UInt8?) -> Bool {
         guard start + length <= bytes.count else { return false }
-        for offset in 0..<length {
+        var offset = 0
+        while offset < length {
             let byte = bytes[start + offset]
             switch offset {
             case 4, 7: if byte != UInt8(ascii: "-") { return false }
@@ -16,6 +17,7 @@ enum ISODateText {
             case 13, 16: if byte != UInt8(ascii: ":") { return false }
             default: if byte &- UInt8(ascii: "0") > 9 { return false }
             }
+            offset += 1
         }
         guard start + length < bytes.count else { return end == nil }
         let next = bytes[start + length]
@@ -24,13 +26,13 @@ enum ISODateText {
 
     /// Seconds since 1970-01-01T00:00:00 of the head at `start` (already checked with `isDate`).
     static func seconds(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int {
-        func number(_ offset: Int, _ digits: Int) -> Int {
-            var value = 0
-            for index in start + offset..<start + offset + digits { value = value * 10 + Int(bytes[index] &- 48) }
-            return value
-        }
-        let days = daysFromCivil(year: number(0, 4), month: number(5, 2), day: number(8, 2))
-        return days * 86_400 + number(11, 2) * 3600 + number(14, 2) * 60 + number(17, 2)
+        // Plain arithmetic, no ranges or closures: this runs for every seed date at start-up,
+        // and debug builds do not optimise generic iteration away.
+        func digit(_ offset: Int) -> Int { Int(bytes[start + offset] &- 48) }
+        let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)
+        let days = daysFromCivil(year: year, month: digit(5) * 10 + digit(6), day: digit(8) * 10 + digit(9))
+        return days * 86_400 + (digit(11) * 10 + digit(12)) * 3600 + (digit(14) * 10 + digit(15)) * 60
+            + digit(17) * 10 + digit(18)
     }
 
     /// Overwrites the head at `start` with `seconds` (years 0 to 9999).
@@ -38,19 +40,17 @@ enum ISODateText {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let time = seconds - days * 86_400
         let (year, month, day) = civilFromDays(days)
-        func put(_ value: Int, _ offset: Int, _ digits: Int) {
-            var value = value
-            for index in stride(from: start + offset + digits - 1, through: start + offset, by: -1) {
-                bytes[index] = UInt8(48 + value % 10)
-                value /= 10
-            }
+        func two(_ value: Int, _ offset: Int) {
+            bytes[start + offset] = UInt8(48 + value / 10)
+            bytes[start + offset + 1] = UInt8(48 + value % 10)
         }
-        put(year, 0, 4)
-        put(month, 5, 2)
-        put(day, 8, 2)
-        put(time / 3600, 11, 2)
-        put(time % 3600 / 60, 14, 2)
-        put(time % 60, 17, 2)
+        two(year / 100, 0)
+        two(year % 100, 2)
+        two(month, 5)
+        two(day, 8)
+        two(time / 3600, 11)
+        two(time % 3600 / 60, 14)
+        two(time % 60, 17)
     }
 
     /// Howard Hinnant's days_from_civil: proleptic Gregorian date to days since 1970-01-01.
