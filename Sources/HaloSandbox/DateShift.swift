@@ -2,8 +2,9 @@ import Foundation
 
 /// Moves every seed timestamp by one whole number of seconds so that the newest ticket date is a
 /// day old: the seeds are generated once, but "tickets from last week" must exist whenever the
-/// sandbox runs. It is on the start-up path, so records keep their bytes and only the 19 digits
-/// of each date are rewritten, in place; records without dates are not touched.
+/// sandbox runs. It is on the start-up path, so it works on a seed file's bytes before they are
+/// parsed: one pass that rewrites the 19 digits of each date in place, and the parser then builds
+/// records that already carry the shifted dates.
 struct DateShift: Equatable {
     let seconds: Int
 
@@ -12,75 +13,37 @@ struct DateShift: Equatable {
 
     /// The shift that makes `newest` (see `newestDate`) `newestAge` old at `now`, rounded down to
     /// a whole minute so that sandboxes started in the same minute (tests start dozens) share one
-    /// shifted copy.
+    /// parsed copy.
     init(newest: Int, now: Date) {
         let exact = Int(now.timeIntervalSince1970.rounded(.down)) - Self.newestAge - newest
         seconds = exact - ((exact % 60) + 60) % 60
     }
 
-    /// Seconds since 1970 of the newest ticket date, or of the newest date anywhere when there are
-    /// no tickets; nil when there are no dates. A pass over all ticket bytes: once per parse.
-    static func newestDate(in data: SandboxData) -> Int? {
-        newest(in: data[.tickets].records) ?? newest(in: ResourceKind.all.flatMap { data[$0].records })
-    }
-
-    func apply(to data: SandboxData) -> SandboxData {
-        var shifted = data
-        for kind in ResourceKind.all {
-            shifted[kind].replaceRecords(with: apply)
-        }
-        return shifted
-    }
-
-    func apply(to record: Record) -> Record {
-        var json = record.json
-        let found = json.withUnsafeMutableBufferPointer { buffer in
-            var found = false
-            Self.forEachDate(in: UnsafeBufferPointer(buffer)) { start in
-                ISODateText.write(ISODateText.seconds(UnsafeBufferPointer(buffer), at: start) + seconds, to: buffer, at: start)
-                found = true
-            }
-            return found
-        }
-        guard found else { return record }
-        return Record(record.object.mappingValues(apply), json: json)
-    }
-
-    private func apply(to value: JSONValue) -> JSONValue {
-        switch value {
-        case .string(let text):
-            // Most strings are names and notes: rule them out before copying their bytes.
-            guard text.utf8.count >= ISODateText.length, let first = text.utf8.first, first &- 48 <= 9 else { return value }
-            var bytes = Array(text.utf8)
-            let isDate = bytes.withUnsafeMutableBufferPointer { buffer in
-                guard ISODateText.isDate(UnsafeBufferPointer(buffer), at: 0, end: nil) else { return false }
-                ISODateText.write(ISODateText.seconds(UnsafeBufferPointer(buffer), at: 0) + seconds, to: buffer, at: 0)
-                return true
-            }
-            return isDate ? .string(String(decoding: bytes, as: UTF8.self)) : value
-        case .array(let elements): return .array(elements.map(apply))
-        case .object(let object): return .object(object.mappingValues(apply))
-        default: return value
-        }
-    }
-
-    private static func newest(in records: [Record]) -> Int? {
+    /// Seconds since 1970 of the newest date in a seed file's bytes, or nil when it has none.
+    static func newestDate(in file: [UInt8]) -> Int? {
         var newest: Int?
-        for record in records {
-            record.json.withUnsafeBufferPointer { buffer in
-                forEachDate(in: buffer) { start in
-                    let seconds = ISODateText.seconds(buffer, at: start)
-                    if seconds > newest ?? .min { newest = seconds }
-                }
+        file.withUnsafeBufferPointer { buffer in
+            forEachDate(in: buffer) { start in
+                let seconds = ISODateText.seconds(buffer, at: start)
+                if seconds > newest ?? .min { newest = seconds }
             }
         }
         return newest
     }
 
-    /// Calls `body` with the position of every JSON string value that starts with a timestamp,
-    /// the same strings `apply(to: JSONValue)` recognises.
-    /// Jumps from quote to quote with memchr: a byte-by-byte loop over 6 MB of tickets is what
-    /// made start-up slow in debug builds.
+    /// Shifts every date in a seed file's bytes, in place.
+    func apply(to file: inout [UInt8]) {
+        file.withUnsafeMutableBufferPointer { buffer in
+            let readable = UnsafeBufferPointer(buffer)
+            Self.forEachDate(in: readable) { start in
+                ISODateText.write(ISODateText.seconds(readable, at: start) + seconds, to: buffer, at: start)
+            }
+        }
+    }
+
+    /// Calls `body` with the position of every JSON string that starts with a timestamp head
+    /// ("YYYY-MM-DDTHH:MM:SS" then the string's end, "Z", a fraction or an offset). Jumps from
+    /// quote to quote with memchr: a byte-by-byte loop over 6 MB is slow in debug builds.
     private static func forEachDate(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
         guard let base = bytes.baseAddress else { return }
         let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")

@@ -4,9 +4,9 @@ enum ISODateText {
     /// Length of the shifted head; a trailing "Z", fraction or offset is left as it is.
     static let length = 19
 
-    /// Whether `bytes[start...]` is a timestamp head followed by the end of the string (`end`)
-    /// or by "Z", "." or "+".
-    static func isDate(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: UInt8?) -> Bool {
+    /// Whether `bytes[start...]` is a timestamp head followed by the end of the string (`end`,
+    /// its closing quote) or by "Z", "." or "+".
+    static func isDate(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: UInt8) -> Bool {
         guard start + length <= bytes.count else { return false }
         var offset = 0
         while offset < length {
@@ -19,7 +19,7 @@ enum ISODateText {
             }
             offset += 1
         }
-        guard start + length < bytes.count else { return end == nil }
+        guard start + length < bytes.count else { return false }
         let next = bytes[start + length]
         return next == end || next == UInt8(ascii: "Z") || next == UInt8(ascii: ".") || next == UInt8(ascii: "+")
     }

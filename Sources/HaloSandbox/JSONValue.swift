@@ -72,13 +72,6 @@ struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
         }
     }
 
-    /// The same keys, in order, with each value transformed.
-    func mappingValues(_ transform: (JSONValue) -> JSONValue) -> JSONObject {
-        var copy = self
-        copy.values = values.map(transform)
-        return copy
-    }
-
     /// Appends without a duplicate check: for the parser, which trusts the last duplicate less than speed.
     mutating func append(_ key: String, _ value: JSONValue) {
         keys.append(key)

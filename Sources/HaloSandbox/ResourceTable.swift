@@ -26,11 +26,6 @@ struct ResourceTable: Sendable {
         }
     }
 
-    /// Rewrites every record in place; `transform` must keep each record's id.
-    mutating func replaceRecords(with transform: (Record) -> Record) {
-        for index in records.indices { records[index] = transform(records[index]) }
-    }
-
     mutating func takeNextID() -> Int {
         defer { nextID += 1 }
         return nextID
