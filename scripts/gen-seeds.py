@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Writes seeds/*.json, the data the Halo sandbox serves: an invented MSP with its clients,
-sites, users, agents, assets, 10,000 tickets and some of their actions.
+sites, users, agents, assets, 10,000 tickets and some of their actions, plus its billing and
+service desk extras (invoices, quotes, contracts, projects, appointments, KB articles, items,
+teams, priorities, custom field definitions) whose ids point at those records.
 
 Deterministic (fixed random seed, fixed reference date, stdlib only), so running it again
 reproduces the committed files byte for byte:  python3 scripts/gen-seeds.py [output-dir]
@@ -312,6 +314,275 @@ def make_actions(tickets, agents):
     return actions
 
 
+# ---------------------------------------------------------------------------------------------
+# Extras: billing and service desk resources. They draw from their own generator so that adding
+# or changing them never disturbs the files above. Dates are Halo's own format, without a zone
+# ("2025-06-30T17:00:00", as PyPI halopsa parses invoice_date); the sandbox shifts all of them.
+
+EXTRA = random.Random(1853)  # kbid of Halo's iterative runbook guide
+PRIORITY_NAMES = [(1, "Critical", "#eb5757", 1, 4), (2, "High", "#f2994a", 2, 8),
+                  (3, "Medium", "#2f80ed", 4, 24), (4, "Low", "#828282", 8, 72)]  # id, name, colour, respond h, fix h
+CUSTOM_FIELDS = [  # (name, label, type, usage): type 0 text, 1 memo, 2 date, 3 drop-down; usage 1 ticket, 2 client
+    ("CFContractRef", "Contract reference", 0, 2), ("CFAccountManager", "Account manager", 0, 2),
+    ("CFOnboarded", "Onboarded", 2, 2), ("CFTier", "Support tier", 3, 2),
+    ("CFRootCause", "Root cause", 1, 1), ("CFBillable", "Billable", 3, 1),
+    ("CFAssetTag", "Asset tag", 0, 1), ("CFChangeWindow", "Change window", 2, 1),
+]
+ITEMS = [  # (name, price, cost, recurring)
+    ("Managed Service - per user", 35.0, 12.0, True), ("Managed Service - per server", 95.0, 30.0, True),
+    ("Microsoft 365 Business Premium", 18.1, 16.4, True), ("Microsoft 365 Business Basic", 4.9, 4.5, True),
+    ("Backup - per TB", 45.0, 20.0, True), ("Endpoint protection - per device", 4.5, 2.1, True),
+    ("Remote support hour", 85.0, 0.0, False), ("On-site support hour", 110.0, 0.0, False),
+    ("Project day rate", 650.0, 0.0, False), ("Dell Latitude 5440", 949.0, 780.0, False),
+    ("Lenovo ThinkPad T14", 1049.0, 860.0, False), ("Dell OptiPlex 7010", 699.0, 560.0, False),
+    ("24-inch monitor", 159.0, 118.0, False), ("USB-C dock", 189.0, 140.0, False),
+    ("Fortinet FortiGate 60F", 620.0, 480.0, False), ("UniFi 24 PoE switch", 420.0, 330.0, False),
+    ("Domain renewal", 15.0, 9.0, True), ("SSL certificate", 79.0, 45.0, True),
+]
+KB_TOPICS = [
+    ("Reset a user's password in Microsoft 365", "Password reset required", "Accounts"),
+    ("Unlock a locked-out account", "Account locked out", "Accounts"),
+    ("Fix Outlook asking for the password again", "Outlook keeps asking for password", "Email"),
+    ("Add a member to a distribution list", "Distribution list needs new member", "Email"),
+    ("Connect to the VPN from home", "VPN will not connect from home", "Network"),
+    ("Map network drives with a login script", "Mapped drives missing after login", "Network"),
+    ("Clear a paper jam on the Ricoh copier", "Paper jam on the Ricoh copier", "Printing"),
+    ("Set up scan to email", "Scan to email not working", "Printing"),
+    ("OneDrive is not syncing", "OneDrive not syncing", "Software"),
+    ("Teams notifications are missing", "Teams notifications not showing", "Software"),
+    ("New starter checklist", "New starter setup", "Accounts"),
+    ("Leaver checklist", "Leaver - disable account", "Accounts"),
+    ("Re-register MFA on a new phone", "MFA prompt not arriving on phone", "Accounts"),
+    ("Check last night's backup job", "Backup job failed overnight", "Security"),
+    ("Renew an expiring certificate", "Certificate expiring on server", "Security"),
+    ("Report a phishing email", "Phishing email received - please check", "Email"),
+]
+PROJECT_NAMES = ["Microsoft 365 migration", "Office move", "Firewall replacement", "Server refresh",
+                 "Wi-Fi upgrade", "Backup overhaul", "Intune roll-out", "Telephony migration to Teams",
+                 "New starter onboarding automation", "Cyber Essentials certification"]
+
+
+def halo_stamp(moment):
+    """Halo's own timestamp format: no zone, as PyPI halopsa parses invoice_date."""
+    return moment.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def extra_moment(days_back_max, days_ahead=0):
+    """A weekday moment in office hours from days_back_max days ago to days_ahead days ahead."""
+    while True:
+        day = NOW + datetime.timedelta(days=EXTRA.randint(-days_back_max, days_ahead))
+        if day.weekday() < 5:
+            return day.replace(hour=EXTRA.randint(8, 17), minute=EXTRA.choice([0, 15, 30, 45]), second=0)
+
+
+def make_teams(agents):
+    names = list(dict.fromkeys(agent["team"] for agent in agents))
+    return [{"id": index, "name": name, "sequence": index * 10, "forrequests": name != "Projects",
+             "forprojects": name == "Projects", "department_id": 1, "department_name": "IT Services",
+             "emailaddress": name.lower().replace(" ", "") + "@halomsp.example", "inactive": False}
+            for index, name in enumerate(names, start=1)]
+
+
+def make_priorities():
+    return [{"id": i, "name": n, "colour": c, "responsetime": r, "fixtime": f, "fixunits": "h", "sla_id": 1,
+             "ishidden": False} for i, n, c, r, f in PRIORITY_NAMES]
+
+
+def make_fieldinfo():
+    return [{"id": 170 + index, "name": name, "label": label, "type": kind, "usage": usage, "searchable": True}
+            for index, (name, label, kind, usage) in enumerate(CUSTOM_FIELDS, start=1)]
+
+
+def make_items():
+    return [{"id": index, "name": name, "description": name, "baseprice": price, "costprice": cost,
+             "taxcode": 1, "isrecurringitem": recurring, "internalreference": "ITM%03d" % index,
+             "quantity_in_stock": 0 if recurring or price < 200 else EXTRA.randint(0, 12)}
+            for index, (name, price, cost, recurring) in enumerate(ITEMS, start=1)]
+
+
+def custom_field(definitions, name, value):
+    definition = next(d for d in definitions if d["name"] == name)
+    return {"id": definition["id"], "name": name, "label": definition["label"], "value": value, "display": value}
+
+
+def make_contracts(clients, sites, fieldinfo):
+    contracts = []
+    for client in clients:
+        if client["toplevel_id"] != 1:
+            continue
+        start = (NOW - datetime.timedelta(days=EXTRA.randint(60, 900))).replace(hour=0, minute=0, second=0)
+        end = start + datetime.timedelta(days=365 * EXTRA.choice([1, 2, 3]))
+        site = next(s for s in sites if s["client_id"] == client["id"])
+        tier = EXTRA.choice(["Bronze", "Silver", "Gold"])
+        contracts.append({
+            "id": len(contracts) + 1, "client_id": client["id"], "client_name": client["name"],
+            "ref": "MSA-%04d" % (1000 + len(contracts) + 1), "site_id": site["id"], "site_name": site["name"],
+            "start_date": halo_stamp(start), "end_date": halo_stamp(end), "expired": end < NOW,
+            "billingdescription": "Managed services (%s)" % tier, "billingperiod": 1,
+            "periodchargeamount": float(EXTRA.choice([450, 780, 1250, 2100, 3400])),
+            "numberofunitsfree": 0.0, "note": "",
+            "customfields": [custom_field(fieldinfo, "CFTier", tier)],
+        })
+    return contracts
+
+
+def invoice_lines(items):
+    lines = []
+    for item in EXTRA.sample(items, EXTRA.randint(1, 4)):
+        quantity = float(EXTRA.randint(1, 20)) if item["baseprice"] < 200 else float(EXTRA.randint(1, 3))
+        lines.append({"id": 0, "item_id": item["id"], "item_shortdescription": item["name"],
+                      "qty_order": quantity, "unit_price": item["baseprice"],
+                      "net_amount": round(quantity * item["baseprice"], 2)})
+    for number, line in enumerate(lines, start=1):
+        line["id"] = number
+    return lines
+
+
+def make_invoices(clients, sites, users, tickets, contracts, items):
+    active = [c for c in clients if not c["inactive"] and c["toplevel_id"] != 3]
+    tickets_by_client = {}
+    for ticket in tickets:
+        tickets_by_client.setdefault(ticket["client_id"], []).append(ticket)
+    invoices = []
+    for _ in range(300):
+        client = EXTRA.choice(active)
+        site = next(s for s in sites if s["client_id"] == client["id"])
+        user = EXTRA.choice([u for u in users if u["client_id"] == client["id"]])
+        contract = next((c for c in contracts if c["client_id"] == client["id"]), None)
+        ticket = EXTRA.choice(tickets_by_client[client["id"]]) if contract is None else None
+        issued = extra_moment(540).replace(hour=9, minute=0)
+        lines = invoice_lines(items)
+        total = round(sum(line["net_amount"] for line in lines) * 1.2, 2)
+        age = (NOW - issued).days
+        # Most old invoices are paid; a few are not, so a client can owe something long overdue.
+        paid = EXTRA.random() < (0.96 if age > 90 else 0.5 if age > 10 else 0.0)
+        part = not paid and age > 20 and EXTRA.random() < 0.3
+        amount_paid = total if paid else round(total / 2, 2) if part else 0.0
+        invoices.append({
+            "id": len(invoices) + 1, "invoicenumber": "INV-%06d" % (100000 + len(invoices) + 1),
+            "client_id": client["id"], "client_name": client["name"], "site_id": site["id"],
+            "site_name": site["name"], "user_id": user["id"], "user_name": user["name"],
+            "ticket_id": ticket["id"] if ticket else 0, "contract_id": contract["id"] if contract else 0,
+            "invoice_date": halo_stamp(issued), "duedate": halo_stamp(issued + datetime.timedelta(days=30)),
+            "posted": age > 7, "datesent": halo_stamp(issued + datetime.timedelta(hours=2)) if age > 7 else None,
+            "datepaid": halo_stamp(issued + datetime.timedelta(days=EXTRA.randint(5, min(45, max(5, age)))))
+            if paid else None,
+            "paymentstatus": 2 if paid else 1 if part else 0, "total": total, "amountpaid": amount_paid,
+            "amountdue": round(total - amount_paid, 2), "currency": "GBP", "lines": lines,
+        })
+    invoices.sort(key=lambda invoice: invoice["invoice_date"])
+    for number, invoice in enumerate(invoices, start=1):
+        invoice["id"] = number
+        invoice["invoicenumber"] = "INV-%06d" % (100000 + number)
+    return invoices
+
+
+def make_quotes(clients, sites, users, agents, tickets, items):
+    quotes = []
+    for ticket in sorted(EXTRA.sample(tickets, 120), key=lambda t: t["id"]):
+        quoted = datetime.datetime.strptime(ticket["dateoccurred"], "%Y-%m-%dT%H:%M:%SZ") + datetime.timedelta(days=1)
+        lines = invoice_lines(items)
+        state = EXTRA.choice([0, 0, 1, 1, 1, 2])  # 0 awaiting approval, 1 approved, 2 declined
+        quotes.append({
+            "id": len(quotes) + 1, "title": "Quote: " + ticket["summary"], "ticket_id": ticket["id"],
+            "client_id": ticket["client_id"], "client_name": ticket["client_name"], "site_id": ticket["site_id"],
+            "site_name": ticket["site_name"], "user_id": ticket["user_id"], "user_name": ticket["user_name"],
+            "agent_id": ticket["agent_id"], "date": halo_stamp(min(NOW, quoted)),
+            "expiry_date": halo_stamp(min(NOW, quoted) + datetime.timedelta(days=30)),
+            "total": round(sum(line["net_amount"] for line in lines), 2), "approvalstate": state,
+            "closed": state != 0, "lines": lines,
+        })
+    return quotes
+
+
+def make_projects(clients, sites, users, agents):
+    projects = []
+    project_agents = [a for a in agents if a["team"] in ("Projects", "Network Ops")]
+    for name in PROJECT_NAMES * 4:
+        client = EXTRA.choice([c for c in clients if not c["inactive"] and c["toplevel_id"] == 1])
+        user = EXTRA.choice([u for u in users if u["client_id"] == client["id"]])
+        site = next(s for s in sites if s["id"] == user["site_id"])
+        agent = EXTRA.choice(project_agents)
+        started = extra_moment(400)
+        closed = (NOW - started).days > 120 and EXTRA.random() < 0.7
+        last = min(NOW, started + datetime.timedelta(days=EXTRA.randint(5, 110)))
+        project = {
+            "id": 50001 + len(projects), "summary": "%s - %s" % (name, client["name"]),
+            "details": "Project for %s, requested by %s." % (client["name"], user["name"]),
+            "status_id": 9 if closed else EXTRA.choice([1, 2, 2, 10]), "tickettype_id": 6,
+            "priority_id": EXTRA.choice([2, 3, 3, 4]), "client_id": client["id"], "client_name": client["name"],
+            "site_id": site["id"], "site_name": site["name"], "user_id": user["id"], "user_name": user["name"],
+            "agent_id": agent["id"], "team": agent["team"], "dateoccurred": halo_stamp(started),
+            "lastactiondate": halo_stamp(last), "estimate": float(EXTRA.choice([8, 16, 40, 80])),
+            "timetaken": float(EXTRA.randint(0, 60)),
+        }
+        if closed:
+            project["dateclosed"] = halo_stamp(last)
+        project["onhold"] = False
+        project["flagged"] = False
+        projects.append(project)
+    return projects
+
+
+def make_appointments(agents, tickets):
+    recent = [t for t in tickets if t["status_id"] != 9][-400:]
+    appointments = []
+    for ticket in EXTRA.sample(recent, 200):
+        agent = next(a for a in agents if a["id"] == ticket["agent_id"])
+        start = extra_moment(45, 30)
+        end = start + datetime.timedelta(minutes=EXTRA.choice([30, 60, 90, 120, 240]))
+        onsite = EXTRA.random() < 0.4
+        appointments.append({
+            "id": 0, "subject": ("On-site: " if onsite else "Remote: ") + ticket["summary"],
+            "agent_id": agent["id"], "agent_name": agent["name"], "ticket_id": ticket["id"],
+            "client_id": ticket["client_id"], "client_name": ticket["client_name"], "site_id": ticket["site_id"],
+            "site_name": ticket["site_name"], "user_id": ticket["user_id"], "user_name": ticket["user_name"],
+            "start_date": halo_stamp(start), "end_date": halo_stamp(end), "allday": False, "is_task": False,
+            "note": "Booked with %s." % ticket["user_name"], "complete_status": 1 if end < NOW else 0,
+        })
+    appointments.sort(key=lambda appointment: appointment["start_date"])
+    for number, appointment in enumerate(appointments, start=1):
+        appointment["id"] = number
+    return appointments
+
+
+def make_kbarticles(agents, tickets):
+    articles = []
+    for title, summary, category in KB_TOPICS * 3:
+        sources = [t for t in tickets if t["summary"] == summary]
+        source = EXTRA.choice(sources) if sources else None
+        agent = EXTRA.choice(agents)
+        created = extra_moment(700)
+        edited = min(NOW, created + datetime.timedelta(days=EXTRA.randint(0, 300)))
+        suffix = "" if not articles or all(a["name"] != title for a in articles) else " (%s)" % EXTRA.choice(
+            ["Windows", "macOS", "mobile", "older sites", "v2"])
+        if any(a["name"] == title + suffix for a in articles):
+            continue
+        articles.append({
+            "id": len(articles) + 1, "name": title + suffix, "tag_string": category.lower(),
+            "description": "How to: %s." % (title + suffix).lower(),
+            "resolution": "Steps our service desk follows when a user reports: %s." % summary,
+            "view_count": EXTRA.randint(0, 400), "useful_count": EXTRA.randint(0, 40),
+            "notuseful_count": EXTRA.randint(0, 5), "creator_id": agent["id"], "creator_name": agent["name"],
+            "date_created": halo_stamp(created), "date_edited": halo_stamp(edited),
+            "ticket_id": source["id"] if source else 0, "showforall": EXTRA.random() < 0.6,
+        })
+    return articles
+
+
+def make_extras(clients, sites, users, agents, tickets):
+    """The extra resources as (seed file name, records), in dependency order."""
+    fieldinfo = make_fieldinfo()
+    items = make_items()
+    contracts = make_contracts(clients, sites, fieldinfo)
+    return [("teams", make_teams(agents)), ("priorities", make_priorities()), ("fieldinfo", fieldinfo),
+            ("items", items), ("contracts", contracts),
+            ("invoices", make_invoices(clients, sites, users, tickets, contracts, items)),
+            ("quotes", make_quotes(clients, sites, users, agents, tickets, items)),
+            ("projects", make_projects(clients, sites, users, agents)),
+            ("appointments", make_appointments(agents, tickets)), ("kbarticles", make_kbarticles(agents, tickets))]
+
+
 def write(directory, name, records):
     lines = [json.dumps(record, separators=(",", ":"), ensure_ascii=False) for record in records]
     with open(os.path.join(directory, name + ".json"), "w", encoding="utf-8", newline="\n") as out:
@@ -336,6 +607,9 @@ def main():
     for name, records in [("clients", clients), ("sites", sites), ("users", users), ("agents", agents),
                           ("statuses", statuses), ("tickettypes", types), ("tickets", tickets),
                           ("assets", assets), ("actions", actions)]:
+        print("%-12s %6d records" % (name, write(directory, name, records)))
+    # After the original files and from their own generator, so those stay byte for byte the same.
+    for name, records in make_extras(clients, sites, users, agents, tickets):
         print("%-12s %6d records" % (name, write(directory, name, records)))
 
 

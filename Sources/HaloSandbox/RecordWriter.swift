@@ -7,8 +7,8 @@ struct WriteRejection: Error {
 
 /// Halo's write semantics for one element of a POST array: an existing `id` updates only the
 /// fields sent; no id, 0 or an unknown id creates a record with the next id and the
-/// resource's defaults. Names that Halo denormalises (client_name, site_name, ...) follow
-/// their ids, and an action touches its ticket.
+/// resource's defaults; custom fields merge by name. Names that Halo denormalises (client_name,
+/// site_name, ...) follow their ids, and an action touches its ticket.
 struct RecordWriter {
     /// ISO 8601, UTC: the time stamped on created records.
     let now: String
@@ -20,7 +20,8 @@ struct RecordWriter {
                              ("client_id", "client_id"), ("site_id", "site_id")]),
         ("site_id", .sites, [("site_name", "name")]),
         ("client_id", .clients, [("client_name", "name")]),
-        ("agent_id", .agents, [("team", "team"), ("who", "name")]),
+        ("agent_id", .agents, [("team", "team"), ("who", "name"), ("agent_name", "name")]),
+        ("creator_id", .agents, [("creator_name", "name")]),
     ]
 
     func save(_ element: JSONObject, kind: ResourceKind, in data: inout SandboxData) throws(WriteRejection) -> Record {
@@ -38,10 +39,14 @@ struct RecordWriter {
             changed.formUnion(kind.template.keys)
         }
         for (key, value) in element.entries where key != "id" {
-            object[key] = Self.normalised(key, value)
+            object[key] = key == CustomFields.key
+                ? CustomFields(definitions: data[.fieldInfo]).merge(value, into: object[key])
+                : Self.normalised(key, value)
         }
         fillReferences(of: &object, changed: &changed, sent: Set(element.keys), in: data)
-        if kind.isTickets, changed.contains("status_id") { stampClosure(of: &object, sent: element) }
+        if let field = kind.closedDateField, let rule = kind.closedWhen, changed.contains(rule.field) {
+            stampClosure(of: &object, sent: element, rule: rule, field: field)
+        }
         let record = Record(object)
         data[kind].save(record)
         if existing == nil, kind.path == ResourceKind.actions.path { touchTicket(for: record, in: &data) }
@@ -84,12 +89,12 @@ struct RecordWriter {
         }
     }
 
-    private func stampClosure(of ticket: inout JSONObject, sent: JSONObject) {
-        let closed = ticket["status_id"]?.intValue == ResourceKind.closedStatusID
-        if closed, sent["dateclosed"] == nil, ticket["dateclosed"] == nil || ticket["dateclosed"] == .null {
-            ticket["dateclosed"] = .string(now)
-        } else if !closed, sent["dateclosed"] == nil {
-            ticket["dateclosed"] = nil
+    private func stampClosure(of record: inout JSONObject, sent: JSONObject, rule: ClosedRule, field: String) {
+        let closed = rule.isClosed(record)
+        if closed, sent[field] == nil, record[field] == nil || record[field] == .null {
+            record[field] = .string(now)
+        } else if !closed, sent[field] == nil {
+            record[field] = nil
         }
     }
 
@@ -100,7 +105,7 @@ struct RecordWriter {
         ticket["lastactiondate"] = action.object["datetime"] ?? .string(now)
         if let status = action.object["new_status"]?.intValue, status > 0 {
             ticket["status_id"] = .int(status)
-            stampClosure(of: &ticket, sent: [:])
+            stampClosure(of: &ticket, sent: [:], rule: .closedStatus, field: "dateclosed")
         }
         data[.tickets].save(Record(ticket))
     }

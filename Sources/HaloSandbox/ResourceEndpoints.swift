@@ -3,9 +3,7 @@ import Foundation
 /// GET (list and single), POST (create/update from an array) and DELETE on /api/<resource>.
 extension SandboxRouter {
     func list(_ kind: ResourceKind, _ call: SandboxCall, world: SandboxWorld) -> Reply {
-        let table = world.data[kind]
-        guard let key = kind.listKey else { return .json(200, Self.jsonArray(table.records)) }
-        return .json(200, ListQuery(call.query, for: kind).listBody(of: table, key: key))
+        .json(200, ListQuery(call.query, for: kind).listBody(of: world.data[kind], key: kind.listKey))
     }
 
     func single(_ kind: ResourceKind, id: Int?, world: SandboxWorld) -> Reply {

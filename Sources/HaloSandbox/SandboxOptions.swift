@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a sandbox behaves. Defaults mimic a hosted Halo tenant without a rate limit.
 public struct SandboxOptions: Sendable {
     /// Loopback by default: the sandbox has fixed, published credentials.
@@ -18,7 +20,16 @@ public struct SandboxOptions: Sendable {
     /// Real Halo is not known to send Retry-After on 429; turn this off to test a client without it.
     public var sendRetryAfter = true
 
+    /// Moves all seed dates by one offset so that the newest ticket date is a day old, so that
+    /// "this week's tickets" exist whenever the sandbox runs; off serves the seeds' dates as written.
+    public var shiftDates = true
+
     public init(seedsDirectory: String) {
         self.seedsDirectory = seedsDirectory
     }
+}
+
+extension SandboxOptions {
+    /// The moment seed dates are shifted to, or nil to keep them.
+    var dateShiftNow: Date? { shiftDates ? Date.now : nil }
 }

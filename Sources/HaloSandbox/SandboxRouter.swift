@@ -106,7 +106,7 @@ struct SandboxRouter: Sendable {
     /// Back to the seeds (re-read if the files changed since start), with no stats, faults or
     /// rate-limit history. Issued tokens stay valid so a client can carry on.
     func reset() {
-        let data = (try? SeedLoader.load(directory: options.seedsDirectory)) ?? seeds
+        let data = (try? SeedLoader.load(directory: options.seedsDirectory, shiftingDatesTo: options.dateShiftNow)) ?? seeds
         state.withLock { $0 = SandboxWorld(data: data, options: options, keepingTokensOf: $0) }
     }
 }

@@ -8,7 +8,7 @@ import ServiceLifecycle
 public final class SandboxServer: Sendable {
     public let port: Int
     public let options: SandboxOptions
-    /// How long reading (or fetching from the process cache) the seeds took at start, in seconds.
+    /// How long reading (or fetching from the process cache) and date-shifting the seeds took at start, in seconds.
     public let seedLoadSeconds: Double
     private let router: SandboxRouter
     private let task: Task<Void, any Error>
@@ -30,7 +30,7 @@ public final class SandboxServer: Sendable {
     public static func start(_ options: SandboxOptions) async throws -> SandboxServer {
         let clock = ContinuousClock()
         let loadStart = clock.now
-        let seeds = try SeedLoader.load(directory: options.seedsDirectory)
+        let seeds = try SeedLoader.load(directory: options.seedsDirectory, shiftingDatesTo: options.dateShiftNow)
         let loadTime = clock.now - loadStart
         let router = SandboxRouter(options: options, seeds: seeds,
                                    state: Locked(SandboxWorld(data: seeds, options: options)))

@@ -21,6 +21,9 @@ struct SandboxCommand: ParsableCommand {
     @Flag(help: "Answer 429 without a Retry-After header (real Halo may not send one).")
     var noRetryAfter = false
 
+    @Flag(help: "Serve the seeds' dates as written instead of moving them so the newest ticket is a day old.")
+    var noDateShift = false
+
     mutating func run() throws {
         guard let seeds = Installation.seedsDirectory else {
             throw ValidationError("cannot find the sandbox's seeds directory (set HALO_SEEDS)")
@@ -31,6 +34,7 @@ struct SandboxCommand: ParsableCommand {
         options.rateLimit = rateLimit
         options.rateWindow = rateWindow
         options.sendRetryAfter = !noRetryAfter
+        options.shiftDates = !noDateShift
         let server = try SandboxServer.startBlocking(options)
         Terminal.writeOutput("""
         Halo sandbox listening on \(server.url)

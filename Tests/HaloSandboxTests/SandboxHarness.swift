@@ -84,6 +84,24 @@ func withSandbox(_ configure: (inout SandboxOptions) -> Void = { _ in },
 
 /// A seed file's records, read independently of the sandbox as the oracle for counts.
 func seedRecords(_ name: String) -> [[String: Any]] {
-    let data = FileManager.default.contents(atPath: seedsDirectory + "/\(name).json") ?? Data()
-    return (try? JSONSerialization.jsonObject(with: data)) as? [[String: Any]] ?? []
+    seedCache.records(name)
 }
+
+/// Seed files parsed once for all tests: the 6 MB tickets file takes seconds to parse in a debug
+/// build, and parsing it in every test that needs it starved the timing tests of CPU.
+private final class SeedCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parsed: [String: [[String: Any]]] = [:]
+
+    func records(_ name: String) -> [[String: Any]] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let hit = parsed[name] { return hit }
+        let data = FileManager.default.contents(atPath: seedsDirectory + "/\(name).json") ?? Data()
+        let records = (try? JSONSerialization.jsonObject(with: data)) as? [[String: Any]] ?? []
+        parsed[name] = records
+        return records
+    }
+}
+
+private let seedCache = SeedCache()

@@ -50,6 +50,15 @@ mutant batch batch "no batching: everything in one POST" 's/slice(items, start, 
 mutant batch batch "batch size over 100 allowed" 's/size > max_batch_size {/size > 1000 {/'
 mutant batch batch "single-object replies dropped" 's/saved += \[reply\]/saved += []/'
 mutant batch batch "a failed batch loses the count already saved" 's/failed after <<len(saved)>> of/failed after 0 of/'
+mutant invoices invoices "unpaid includes drafts" 's/{client_id: client_id, postedonly: true}/{client_id: client_id}/'
+mutant invoices invoices "unpaid includes paid invoices" 's/if (i^amountdue ?? 0) > 0\]/]/'
+mutant invoices invoices "unpaid not oldest first" 's/"invoice_date")$/"id")/'
+mutant invoices invoices "overdue counts invoices due later" 's/parse_date(i^duedate) < cutoff/true/'
+mutant invoices invoices "overpayment allowed" 's/or amount > invoice^amountdue + 0.005 {/{/'
+mutant invoices invoices "payment leaves amountdue as it was" 's/, amountdue: round(invoice^total - paid, 2)}/}/'
+mutant kb kb "find_articles reads one page of 2" 's/get all \/api\/KBArticle {search: trim(text)}/get \/api\/KBArticle {search: trim(text), count: 2}/'
+mutant kb kb "articles_for_ticket ignores the ticket" 's/get all \/api\/KBArticle {ticket_id: ticket_id}/get all \/api\/KBArticle/'
+mutant kb kb "create_article drops the extra fields" 's/ticket_id: ticket_id} + fields/ticket_id: ticket_id}/'
 
 echo "$survivors mutant(s) survived"
 [ "$survivors" -eq 0 ]
