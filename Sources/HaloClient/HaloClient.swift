@@ -70,17 +70,52 @@ public final class HaloClient {
         let tenant = try resolveTenant()
         var query: [(String, String)] = []
         if !tenant.isEmpty { query.append(("tenant", tenant)) }
-        let url = try URLEncoding.join(base: baseURL, path: "/auth/token", query: query)
         let form = URLEncoding.form([("grant_type", "client_credentials"), ("client_id", credentials.clientID),
                                      ("client_secret", credentials.clientSecret), ("scope", credentials.scope)])
         tokens.invalidate()
-        let reply = try exchange(.post, path: "/auth/token", url: url, body: Data(form.utf8),
-                                 contentType: "application/x-www-form-urlencoded", kind: .token)
+        let explicit = credentials.authURL.map(Self.trimmed)
+        let authURL = explicit ?? AuthServerDirectory.authURL(for: baseURL) ?? baseURL + "/auth"
+        let reply: HaloResponse
+        do {
+            reply = try requestToken(at: authURL, query: query, form: form)
+        } catch let error as HaloHTTPError where error.status == 404 && explicit == nil {
+            // Not issued here: a self-hosted Halo names its authorisation server at /api/authinfo.
+            guard let advertised = try discoverAuthURL(), advertised != authURL else { throw error }
+            reply = try requestToken(at: advertised, query: query, form: form)
+            AuthServerDirectory.remember(advertised, for: baseURL)
+        }
         let token = try tokens.store(reply: reply.body, receivedAt: now())
         redactor.add(token.value)
         options.tokenObserver?(token.value)
         // A cache that cannot be written costs a sign-in next run, not this run.
         try? options.tokenCache?.save(token, for: cacheKey)
+    }
+
+    /// POSTs the client credentials to `{authURL}/token`. Errors name the token URL in full when it
+    /// is not under the Halo URL, so a wrong authorisation server shows which one was tried.
+    private func requestToken(at authURL: String, query: [(String, String)], form: String) throws -> HaloResponse {
+        try URLSecurity.check(authURL)
+        let url = try URLEncoding.join(base: authURL, path: "/token", query: query)
+        let shown = authURL.hasPrefix(baseURL + "/") ? String(authURL.dropFirst(baseURL.count)) + "/token"
+                                                    : URLDisplay.masked(authURL + "/token")
+        return try exchange(.post, path: shown, url: url, body: Data(form.utf8),
+                            contentType: "application/x-www-form-urlencoded", kind: .token)
+    }
+
+    /// `auth_url` from `/api/authinfo`, or nil when the reply has none.
+    private func discoverAuthURL() throws -> String? {
+        let path = "/api/authinfo"
+        let reply = try exchange(.get, path: path, url: URLEncoding.join(base: baseURL, path: path),
+                                 body: nil, contentType: nil, kind: .discovery)
+        guard let object = (try? JSONSerialization.jsonObject(with: reply.body)) as? [String: Any],
+              let url = object["auth_url"] as? String, !url.isEmpty else { return nil }
+        return Self.trimmed(url)
+    }
+
+    private static func trimmed(_ url: String) -> String {
+        var url = url
+        while url.hasSuffix("/") { url.removeLast() }
+        return url
     }
 
     private func adoptCachedToken() -> Bool {

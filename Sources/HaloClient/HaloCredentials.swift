@@ -10,9 +10,14 @@ public struct HaloCredentials: Sendable, CustomStringConvertible, CustomReflecta
     public var clientSecret: String
     /// `all`, or a space-separated list such as `read:tickets edit:tickets`.
     public var scope: String
+    /// The authorisation server, such as `https://auth.acme.example/auth` (tokens come from its
+    /// `/token`); nil tries `{url}/auth` and, on a 404, the one `/api/authinfo` advertises.
+    public var authURL: String?
 
-    public init(url: String, tenant: String? = nil, clientID: String, clientSecret: String, scope: String = "all") {
+    public init(url: String, tenant: String? = nil, clientID: String, clientSecret: String, scope: String = "all",
+                authURL: String? = nil) {
         self.url = url
+        self.authURL = authURL
         self.tenant = tenant
         self.clientID = clientID
         self.clientSecret = clientSecret
@@ -31,7 +36,7 @@ public struct HaloCredentials: Sendable, CustomStringConvertible, CustomReflecta
         let scope = env["HALO_SCOPE"].flatMap { $0.isEmpty ? nil : $0 } ?? "all"
         return HaloCredentials(url: env["HALO_URL"]!, tenant: env["HALO_TENANT"],
                                clientID: env["HALO_CLIENT_ID"]!, clientSecret: env["HALO_CLIENT_SECRET"]!,
-                               scope: scope)
+                               scope: scope, authURL: env["HALO_AUTH_URL"].flatMap { $0.isEmpty ? nil : $0 })
     }
 
     public var description: String {

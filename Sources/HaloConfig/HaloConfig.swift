@@ -143,6 +143,7 @@ public struct HaloConfig: Equatable, Sendable {
         }
         return Profile(name: name, url: try required("url"), tenant: strings["tenant"], clientID: try required("client_id"),
                        scope: strings["scope"] ?? "all", production: production, secret: secret, timeout: timeout,
+                       authURL: strings["auth_url"],
                        line: table.line)
     }
 

@@ -12,11 +12,14 @@ public struct Profile: Equatable, Sendable {
     /// Seconds one request may take, retries included (`timeout = 60`); nil: the default.
     /// `--timeout` and `HALO_TIMEOUT` take precedence.
     public var timeout: Int?
+    /// A separate authorisation server (`auth_url = "https://auth.acme.example/auth"`); nil: the
+    /// tenant's own, or what `/api/authinfo` advertises. `HALO_AUTH_URL` takes precedence.
+    public var authURL: String?
     /// The line of the table header, for messages.
     public var line: Int
 
     public init(name: String, url: String, tenant: String? = nil, clientID: String, scope: String = "all",
-                production: Bool = false, secret: SecretSource, timeout: Int? = nil, line: Int = 0) {
+                production: Bool = false, secret: SecretSource, timeout: Int? = nil, authURL: String? = nil, line: Int = 0) {
         self.name = name
         self.url = url
         self.tenant = tenant
@@ -25,10 +28,11 @@ public struct Profile: Equatable, Sendable {
         self.production = production
         self.secret = secret
         self.timeout = timeout
+        self.authURL = authURL
         self.line = line
     }
 
     /// The keys a profile table may hold, in the order the docs list them.
-    static let keys = ["url", "tenant", "client_id", "scope", "production", "secret_env", "secret_command", "client_secret", "timeout"]
+    static let keys = ["url", "tenant", "client_id", "scope", "production", "secret_env", "secret_command", "client_secret", "timeout", "auth_url"]
     static let secretKeys = ["secret_env", "secret_command", "client_secret"]
 }

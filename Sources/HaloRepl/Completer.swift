@@ -32,11 +32,12 @@ public enum Completer {
 
     static let metaCommands = ["help", "vars", "json", "save", "load", "quit"]
 
-    public static func complete(_ line: String, state: CompletionState) -> [Completion] {
+    /// - Parameter directory: where file names after `:save`/`:load` are looked up.
+    public static func complete(_ line: String, state: CompletionState, directory: String = ".") -> [Completion] {
         let wordStart = line.lastIndex(where: { wordBreaks.contains($0) }).map(line.index(after:)) ?? line.startIndex
         let word = String(line[wordStart...])
         let before = line[..<wordStart]
-        if let file = fileArgument(line) { return files(matching: file) }
+        if let file = fileArgument(line) { return files(matching: file, in: directory) }
         if before == ":" {
             return metaCommands.filter { $0.hasPrefix(word) }.map { Completion($0, suffix: " ") }
         }
@@ -61,11 +62,11 @@ public enum Completer {
 
     /// Files and directories (with a `/`) that start with `typed`, relative to the working directory.
     /// The candidates are whole words from the line's last break, as libedit replaces that word.
-    private static func files(matching typed: String) -> [Completion] {
+    private static func files(matching typed: String, in base: String) -> [Completion] {
         let slash = typed.lastIndex(of: "/")
         let directory = slash.map { String(typed[...$0]) } ?? ""
         let prefix = slash.map { String(typed[typed.index(after: $0)...]) } ?? typed
-        let listed = directory.isEmpty ? "." : (directory.hasPrefix("/") || directory.hasPrefix("~") ? directory : "./" + directory)
+        let listed = directory.hasPrefix("/") || directory.hasPrefix("~") ? directory : base + "/" + directory
         let path = (listed as NSString).expandingTildeInPath
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return [] }
         // libedit replaces the word after the line's last break (`-` is one), so that is what a candidate holds.

@@ -23,10 +23,11 @@ public struct RequestRecord {
         }
     }
 
-    /// `clients` → `client`, `priorities` → `priority`, for "1 client"; other words stay.
+    /// `clients` → `client`, `priorities` → `priority`, `statuses` → `status`, for "1 client".
     static func singular(_ key: String) -> String {
         if key.hasSuffix("ies"), key.count > 3 { return String(key.dropLast(3)) + "y" }
-        if key.hasSuffix("s"), !key.hasSuffix("ss"), key.count > 1 { return String(key.dropLast()) }
+        if ["uses", "sses", "xes", "ches", "shes"].contains(where: key.hasSuffix) { return String(key.dropLast(2)) }
+        if key.hasSuffix("s"), !key.hasSuffix("ss"), !key.hasSuffix("us"), key.count > 1 { return String(key.dropLast()) }
         return key
     }
 

@@ -23,6 +23,10 @@ public struct SandboxOptions: Sendable {
     /// Moves all seed dates by one offset so that the newest ticket date is a day old, so that
     /// "this week's tickets" exist whenever the sandbox runs; off serves the seeds' dates as written.
     public var shiftDates = true
+    /// Serve `/auth/token` from a second port, as self-hosted Halo's separate authorisation server
+    /// does: the API port then answers 404 there and advertises the other at `/api/authinfo`.
+    /// nil: one port for both; 0: any free port (read `SandboxServer.authURL`).
+    public var authPort: Int? = nil
 
     public init(seedsDirectory: String) {
         self.seedsDirectory = seedsDirectory

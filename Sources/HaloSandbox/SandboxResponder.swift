@@ -5,7 +5,8 @@ import Hummingbird
 struct SandboxResponder: HTTPResponder {
     typealias Context = SandboxRequestContext
 
-    let router: SandboxRouter
+    /// Locked only because the API port learns the authorisation server's URL after it starts.
+    let router: Locked<SandboxRouter>
     private static let maxBody = 64 << 20
 
     func respond(to request: Request, context: Context) async throws -> Response {
@@ -18,7 +19,7 @@ struct SandboxResponder: HTTPResponder {
             host: request.head.authority,
             fromLoopback: context.fromLoopback,
             body: Array(body.readableBytesView))
-        let reply = router.handle(call)
+        let reply = router.withLock { $0 }.handle(call)
         // Outside the state lock: a delayed reply holds up no other request.
         if reply.delay > 0 { try await Task.sleep(for: .seconds(reply.delay)) }
         var headers = HTTPFields()

@@ -4,6 +4,11 @@ struct SandboxRouter: Sendable {
     let options: SandboxOptions
     let seeds: SandboxData
     let state: Locked<SandboxWorld>
+    /// Which paths this port serves: a separate authorisation server serves only `/auth/token`.
+    enum Role: Sendable { case all, api, auth }
+    var role = Role.all
+    /// The authorisation server's `/auth` URL when it has a port of its own.
+    var authURL: String? = nil
 
     func handle(_ call: SandboxCall) -> Reply {
         if call.path.segments.first == "_sandbox" { return control(call) }
@@ -12,8 +17,8 @@ struct SandboxRouter: Sendable {
             world.count(call)
             if let fault = world.takeFault(for: call) { return fault.reply }
             switch call.path.segments.first {
-            case "auth" where call.path.segments == ["auth", "token"]: return token(call, world: &world, now: now)
-            case "api": return api(call, world: &world, now: now)
+            case "auth" where call.path.segments == ["auth", "token"] && role != .api: return token(call, world: &world, now: now)
+            case "api" where role != .auth: return api(call, world: &world, now: now)
             default: return noRoute(call)
             }
         }
@@ -23,7 +28,7 @@ struct SandboxRouter: Sendable {
         let route = Array(call.path.segments.dropFirst())
         switch (call.method, route) {
         case ("GET", ["instanceinfo"]): return instanceInfo(call)
-        case ("GET", ["authinfo"]): return .json(200, ["auth_url": .string(baseURL(call) + "/auth"),
+        case ("GET", ["authinfo"]): return .json(200, ["auth_url": .string(authURL ?? baseURL(call) + "/auth"),
                                                       "tenant_id": .string(options.tenant)])
         default: break
         }
@@ -59,7 +64,7 @@ struct SandboxRouter: Sendable {
     private func instanceInfo(_ call: SandboxCall) -> Reply {
         .json(200, ["tenant_id": .string(options.tenant), "name": .string("Halo Sandbox"),
                     "version": .string("2.236.133"), "product": .string("HaloPSA"),
-                    "api_url": .string(baseURL(call) + "/api"), "auth_url": .string(baseURL(call) + "/auth"),
+                    "api_url": .string(baseURL(call) + "/api"), "auth_url": .string(authURL ?? baseURL(call) + "/auth"),
                     "is_sandbox": .bool(true)])
     }
 

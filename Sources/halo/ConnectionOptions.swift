@@ -9,6 +9,9 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(help: "Start the embedded sandbox and make a bare `auth` connect to it.")
     var sandbox = false
 
+    @Flag(help: "With --sandbox: serve the seeds' dates as written instead of moving them so the newest ticket is a day old.")
+    var noDateShift = false
+
     @Option(help: ArgumentHelp("Sign in with this profile from config.toml (see `halo profiles`); HALO_PROFILE does the same.", valueName: "name"))
     var profile: String?
 
@@ -78,7 +81,9 @@ struct ConnectionOptions: ParsableArguments {
             guard let seeds = Installation.seedsDirectory else {
                 throw ValidationError("cannot find the sandbox's seeds directory (set HALO_SEEDS)")
             }
-            server = try SandboxServer.startBlocking(SandboxOptions(seedsDirectory: seeds))
+            var options = SandboxOptions(seedsDirectory: seeds)
+            options.shiftDates = !noDateShift
+            server = try SandboxServer.startBlocking(options)
         }
         let resolver: ConnectionResolver
         do {

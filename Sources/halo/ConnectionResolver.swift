@@ -49,7 +49,8 @@ struct ConnectionResolver {
     private func profileTarget(_ profile: Profile) throws -> ConnectionTarget {
         let secret = try profile.secret.resolve(profile: profile.name, environment: environment)
         let credentials = HaloCredentials(url: profile.url, tenant: profile.tenant, clientID: profile.clientID,
-                                          clientSecret: secret, scope: profile.scope)
+                                          clientSecret: secret, scope: profile.scope,
+                                          authURL: environment["HALO_AUTH_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? profile.authURL)
         let cache = environment["HALO_NO_TOKEN_CACHE"] == "1" ? nil : FileTokenCache(directory: FileTokenCache.defaultDirectory(environment: environment))
         return ConnectionTarget(credentials: credentials, profile: profile, tokenCache: cache)
     }

@@ -24,6 +24,9 @@ struct SandboxCommand: ParsableCommand {
     @Flag(help: "Serve the seeds' dates as written instead of moving them so the newest ticket is a day old.")
     var noDateShift = false
 
+    @Option(help: "Issue tokens from this second port (0 picks one), as a self-hosted Halo's separate authorisation server does; /api/authinfo advertises it.")
+    var authPort: Int?
+
     mutating func run() throws {
         guard let seeds = Installation.seedsDirectory else {
             throw ValidationError("cannot find the sandbox's seeds directory (set HALO_SEEDS)")
@@ -35,14 +38,15 @@ struct SandboxCommand: ParsableCommand {
         options.rateWindow = rateWindow
         options.sendRetryAfter = !noRetryAfter
         options.shiftDates = !noDateShift
+        options.authPort = authPort
         let server = try SandboxServer.startBlocking(options)
         Terminal.writeOutput("""
         Halo sandbox listening on \(server.url)
           HALO_URL=\(server.url)
           HALO_TENANT=\(options.tenant)
           HALO_CLIENT_ID=\(options.clientID)
-          HALO_CLIENT_SECRET=\(options.clientSecret)
-        Try: curl -s -X POST '\(server.url)/auth/token?tenant=\(options.tenant)' \\
+          HALO_CLIENT_SECRET=\(options.clientSecret)\(authPort == nil ? "" : "\n  tokens from \(server.authURL) (advertised at /api/authinfo)")
+        Try: curl -s -X POST '\(server.authURL)/token?tenant=\(options.tenant)' \\
                -d grant_type=client_credentials -d client_id=\(options.clientID) \\
                -d client_secret=\(options.clientSecret) -d scope=all
         Press Ctrl-C to stop.

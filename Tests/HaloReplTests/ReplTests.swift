@@ -41,16 +41,52 @@ private func makeRepl(sandbox: Bool = true) -> (Repl, Transcript) {
     #expect(repl.prompt == "... ")
 }
 
-@Test func aRequestShowsItsSummaryThenItsBody() {
+@Test func aRequestShowsItsSummaryThenItsRecordsAsATable() {
     let (repl, transcript) = makeRepl()
     repl.handle("get /api/client")
     #expect(transcript.out.first?.hasPrefix("200 OK · 2 clients · ") == true)
     #expect(transcript.out.first?.hasSuffix(" ms") == true)
+    #expect(transcript.out.last == "id  name\n--  ------\n 1  Acme\n 2  Globex\n(2 rows)")
+    transcript.out = []
+    repl.handle(":json")
     #expect(transcript.out.last?.hasPrefix("{\n  \"record_count\": 2,\n  \"clients\": [") == true)
     transcript.out = []
     repl.handle("response^clients^name")
     #expect(transcript.out == ["[\n  \"Acme\",\n  \"Globex\"\n]"])
     #expect(repl.completionState.variables.contains { $0.name == "response" })
+}
+
+@Test func oneRecordIsCountedInTheSingular() {
+    let record = RequestRecord(method: .get, path: "/api/client", status: 200,
+                               body: try! JSON.parse(#"{"record_count": 1, "clients": [{"id": 1}]}"#), milliseconds: 3)
+    #expect(record.countText == "1 client")
+    #expect(RequestRecord.singular("priorities") == "priority")
+    #expect(RequestRecord.singular("statuses") == "status")
+    #expect(RequestRecord.singular("status") == "status")
+}
+
+@Test func aMistypedKeyIsNullWithADidYouMeanNote() {
+    let (repl, transcript) = makeRepl()
+    repl.handle("get /api/client")
+    transcript.out = []
+    repl.handle("response^clinets")
+    #expect(transcript.out == ["null", "note: no key 'clinets' (null, as in Halo); did you mean 'clients'?"])
+    transcript.out = []
+    repl.handle("response^zzz")
+    #expect(transcript.out == ["null"])
+}
+
+@Test func saveAndLoadCompleteFileNames() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("halo-complete-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory.appendingPathComponent("runbooks"), withIntermediateDirectories: true)
+    try "".write(to: directory.appendingPathComponent("runbooks/close-stale.halo"), atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let state = CompletionState(variables: [], builtins: [])
+    func complete(_ line: String) -> [Completion] { Completer.complete(line, state: state, directory: directory.path) }
+    #expect(complete(":load run") == [Completion("runbooks", suffix: "/")])
+    #expect(complete(":save runbooks/clo") == [Completion("runbooks/close-stale.halo", suffix: " ")])
+    // `-` ends a word for libedit, so the candidate is what follows it.
+    #expect(complete(":load runbooks/close-st") == [Completion("stale.halo", suffix: " ")])
 }
 
 @Test func errorsShowCaretsAndTheSessionGoesOn() {
