@@ -312,11 +312,13 @@ extension Interpreter {
                                       _ condition: Expr?) -> CompiledExpr {
         unowned(unsafe) let vm = self
         let e = compile(element), source = compile(iterable), test = condition.map(compileCondition)
+        let budget = stepBudget   // each item is a step, as a loop iteration is (nil: no budget, no cost)
         return { frame in
             let items = try Self.loopItems(try source(frame), at: binding.location)
             var result: [Value] = []
             result.reserveCapacity(items.count)
             for item in items {
+                try budget?.spend()
                 vm.store(item, binding, frame)
                 if let test, !(try test(frame)) { continue }
                 result.append(try e(frame))

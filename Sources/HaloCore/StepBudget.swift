@@ -10,6 +10,14 @@ final class StepBudget {
         self.limit = limit
         self.left = limit
     }
+
+    /// One step; a spent budget is a usage error, which `try`/`catch` does not catch.
+    func spend() throws {
+        guard left > 0 else {
+            throw ScriptError(.usage, "the step budget (\(limit) loop iterations and calls) is spent")
+        }
+        left -= 1
+    }
 }
 
 extension Interpreter {
@@ -18,10 +26,7 @@ extension Interpreter {
     func budgeted(_ block: @escaping CompiledBlock) -> CompiledBlock {
         guard let budget = stepBudget else { return block }
         return { frame in
-            guard budget.left > 0 else {
-                throw ScriptError(.usage, "the step budget (\(budget.limit) loop iterations and calls) is spent")
-            }
-            budget.left -= 1
+            try budget.spend()
             return try block(frame)
         }
     }
