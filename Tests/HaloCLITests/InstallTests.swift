@@ -84,6 +84,24 @@ struct InstallTests {
         #expect(text.contains("EXIT STATUS"))
     }
 
+    @Test func theReplStartsFromTheInstalledBinaryInATerminal() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try install()
+        let tmux = Tmux(scratch: root)
+        let env = environment.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        tmux.run(["new-session", "-d", "-x", "120", "-y", "30", "-c", elsewhere.path,
+                  "env \(env) NO_COLOR=1 TERM=xterm \(prefix)/bin/halo --sandbox; sleep 30"])
+        defer { tmux.run(["kill-server"]) }
+        var screen = ""
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, !screen.contains("\nhalo>") {
+            Thread.sleep(forTimeInterval: 0.2)
+            screen = tmux.run(["capture-pane", "-p"])
+        }
+        #expect(screen.contains("halo · sandbox at http://127.0.0.1:"), "\(screen)")
+        #expect(screen.contains("\nhalo>"), "\(screen)")
+    }
+
     @Test func uninstallRemovesExactlyWhatWasInstalled() throws {
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.createDirectory(atPath: prefix + "/bin", withIntermediateDirectories: true)
