@@ -91,19 +91,23 @@ public enum Completer {
 
     /// The keys of the live value that `base` (such as `response^clients^0`) names.
     private static func keys(after base: Substring, word: String, state: CompletionState) -> [Completion] {
-        guard let value = follow(base, state: state) else { return [] }
+        guard let value = follow(base, state: state), let keys = keys(of: value) else { return [] }
+        return keys.map(spelled).filter { $0.hasPrefix(word) }.map { Completion($0) }
+    }
+
+    /// The keys `^` can take on a value: an object's, or those of a list's objects, since `list^name`
+    /// maps over the elements (the first 100 are enough). nil for anything else.
+    static func keys(of value: Value) -> [String]? {
         var seen = Set<String>(), keys: [String] = []
         func add(_ object: HaloObject) {
             for key in object.keys where seen.insert(key).inserted { keys.append(key) }
         }
         switch value {
         case .object(let o): add(o)
-        case .list(let items):
-            // `list^name` maps over the elements, so their keys complete (the first 100 are enough).
-            for case .object(let o) in items.prefix(100) { add(o) }
-        default: return []
+        case .list(let items): for case .object(let o) in items.prefix(100) { add(o) }
+        default: return nil
         }
-        return keys.map(spelled).filter { $0.hasPrefix(word) }.map { Completion($0) }
+        return keys
     }
 
     /// A key as it is written after `^`: bare when it is a name or an index, quoted otherwise.

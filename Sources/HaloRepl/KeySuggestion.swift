@@ -12,16 +12,8 @@ enum KeySuggestion {
               let caret = text.lastIndex(of: "^") else { return nil }
         let key = String(text[text.index(after: caret)...])
         guard key.first.map({ $0.isLetter || $0 == "_" }) == true,
-              let base = Completer.follow(text[..<caret], state: state) else { return nil }
-        var keys: [String] = []
-        switch base {
-        case .object(let o): keys = o.keys
-        case .list(let items):
-            var seen = Set<String>()
-            for case .object(let o) in items.prefix(100) { for k in o.keys where seen.insert(k).inserted { keys.append(k) } }
-        default: return nil
-        }
-        guard !keys.contains(key) else { return nil }
+              let base = Completer.follow(text[..<caret], state: state),
+              let keys = Completer.keys(of: base), !keys.contains(key) else { return nil }
         let scored = keys.map { ($0, distance($0.lowercased(), key.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, key.count / 3) else { return nil }
         return "note: no key '\(key)' (null, as in Halo); did you mean '\(best.0)'?"
