@@ -3,7 +3,7 @@ enum ErrorHint {
     /// What the hint depends on, gathered where the error is raised.
     struct Context {
         init(status: Int, oauthError: String?, failure: TransportFailure?, isTokenRequest: Bool,
-             isTenantLookup: Bool = false, attempts: Int, baseURL: String) {
+             isTenantLookup: Bool = false, attempts: Int, baseURL: String, permission: String? = nil) {
             self.status = status
             self.oauthError = oauthError
             self.failure = failure
@@ -11,6 +11,7 @@ enum ErrorHint {
             self.isTenantLookup = isTenantLookup
             self.attempts = attempts
             self.baseURL = baseURL
+            self.permission = permission
         }
 
         var status: Int
@@ -22,6 +23,8 @@ enum ErrorHint {
         /// Attempts made for this request (for the 429 hint).
         var attempts: Int
         var baseURL: String
+        /// The permission the request needs (`edit:tickets`), when the path says.
+        var permission: String?
     }
 
     static func hint(_ context: Context) -> String? {
@@ -45,7 +48,11 @@ enum ErrorHint {
         case 401:
             return "Halo refused the token even after signing in again; check the API application in Halo"
         case 403:
-            return "the API application's permissions (scopes) or the agent's role do not allow this"
+            guard let permission = context.permission else {
+                return "the API application's permissions (scopes) or the agent's role do not allow this"
+            }
+            return "this needs the '\(permission)' permission: add it to the API application's permissions in Halo "
+                + "(Configuration > Integrations > Halo API > the application > Permissions), and check that its agent's role allows it"
         case 404:
             return "unknown id or path"
         case 429:

@@ -297,7 +297,8 @@ public final class HaloClient {
         let success = (200..<300).contains(reply.status)
         let hint = ErrorHint.hint(.init(status: reply.status, oauthError: parsed.oauthError, failure: nil,
                                         isTokenRequest: kind == .token, isTenantLookup: kind == .discovery,
-                                        attempts: attempts, baseURL: displayURL))
+                                        attempts: attempts, baseURL: displayURL,
+                                        permission: kind == .api ? RequiredPermission.name(method: method, path: path) : nil))
         return HaloHTTPError(method: method, path: path, status: reply.status,
                              haloMessage: parsed.message.map(redactor.redact), hint: hint,
                              body: redactedBody(reply.body),

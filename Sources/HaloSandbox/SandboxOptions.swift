@@ -11,6 +11,8 @@ public struct SandboxOptions: Sendable {
     public var tenant = "sandbox"
     public var clientID = "halo-sandbox"
     public var clientSecret = "sandbox-secret-not-for-production"
+    /// Further API applications, with limited permissions; the one above has `all`.
+    public var limitedApplications: [SandboxApplication] = [.readOnly]
     /// Seconds a token lives; tests shorten it to exercise renewal.
     public var tokenLifetime = 3600
     /// Authenticated API requests allowed per window; nil means no limit.
@@ -34,6 +36,11 @@ public struct SandboxOptions: Sendable {
 }
 
 extension SandboxOptions {
+    /// Every application the token endpoint accepts, the full one first.
+    var applications: [SandboxApplication] {
+        [SandboxApplication(clientID: clientID, clientSecret: clientSecret, permissions: nil)] + limitedApplications
+    }
+
     /// The moment seed dates are shifted to, or nil to keep them.
     var dateShiftNow: Date? { shiftDates ? Date.now : nil }
 }

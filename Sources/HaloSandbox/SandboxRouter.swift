@@ -33,7 +33,7 @@ struct SandboxRouter: Sendable {
         default: break
         }
         let verdict = world.tokens.check(authorization: call.authorization, now: now)
-        guard verdict == .valid else {
+        guard case .valid(let permissions) = verdict else {
             let challenge = verdict == .expired ? #"Bearer error="invalid_token", error_description="The token expired""#
                                                 : "Bearer"
             return .message(401, "Authorization has been denied for this request.").adding(.wwwAuthenticate, challenge)
@@ -47,6 +47,11 @@ struct SandboxRouter: Sendable {
         }
         guard let name = route.first, let kind = ResourceKind.byPath[name], route.count <= 2 else { return noRoute(call) }
         let id = route.count == 2 ? recordID(route[1], kind: kind) : nil
+        let needed = Permission.required(method: call.method, kind: kind)
+        guard Permission.allows(permissions, needed) else {
+            world.stats.forbidden += 1
+            return .message(403, "The API application does not have the '\(needed)' permission required for \(call.method) /api/\(name).")
+        }
         switch (call.method, route.count) {
         case ("GET", 1): return list(kind, call, world: world)
         case ("GET", 2): return single(kind, id: id, world: world)

@@ -9,6 +9,8 @@ public struct SandboxStats: Sendable, Equatable {
     public var writes = 0
     public var tokensIssued = 0
     public var rateLimited = 0
+    /// API requests refused with 403 because the token's permissions did not cover them.
+    public var forbidden = 0
     public var faultsServed = 0
 
     public init() {}
@@ -19,7 +21,7 @@ public struct SandboxStats: Sendable, Equatable {
         var routeObject = JSONObject()
         for key in routes.keys.sorted() { routeObject[key] = .int(routes[key]!) }
         return ["total": .int(total), "routes": .object(routeObject), "writes": .int(writes),
-                "tokens_issued": .int(tokensIssued), "rate_limited": .int(rateLimited),
+                "tokens_issued": .int(tokensIssued), "rate_limited": .int(rateLimited), "forbidden": .int(forbidden),
                 "faults_served": .int(faultsServed)]
     }
 }

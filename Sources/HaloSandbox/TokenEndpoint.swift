@@ -16,13 +16,21 @@ extension SandboxRouter {
         guard form["grant_type"] == "client_credentials" else {
             return .json(400, ["error": .string("unsupported_grant_type")])
         }
-        guard form["client_id"] == options.clientID, form["client_secret"] == options.clientSecret else {
+        guard let application = options.applications.first(where: {
+            form["client_id"] == $0.clientID && form["client_secret"] == $0.clientSecret
+        }) else {
             return .json(401, ["error": .string("invalid_client"),
                                "error_description": .string("The client_id or client_secret is not valid.")])
         }
-        let token = world.tokens.issue(lifetime: options.tokenLifetime, now: now)
+        let requested = (form["scope"] ?? "").split(separator: " ").map(String.init)
+        if let unknown = requested.first(where: { !Permission.isKnown($0) }) {
+            return .json(400, ["error": .string("invalid_scope"),
+                               "error_description": .string("The scope '\(unknown)' is not valid.")])
+        }
+        let permissions = Permission.granted(requested: requested, application: application.permissions)
+        let token = world.tokens.issue(lifetime: options.tokenLifetime, permissions: permissions, now: now)
         world.stats.tokensIssued += 1
-        let scope = form["scope"].flatMap { $0.isEmpty ? nil : $0 } ?? "all"
+        let scope = permissions.map { $0.sorted().joined(separator: " ") } ?? (requested.isEmpty ? "all" : requested.joined(separator: " "))
         return .json(200, ["access_token": .string(token), "token_type": .string("Bearer"),
                            "expires_in": .int(options.tokenLifetime), "scope": .string(scope)])
     }

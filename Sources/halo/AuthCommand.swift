@@ -19,7 +19,7 @@ struct AuthTestCommand: ParsableCommand {
     mutating func run() throws {
         let session: ConnectionSession
         do {
-            session = try connection.openSession()
+            session = try connection.openSession(runbook: "halo auth")
         } catch {
             Terminal.writeError("halo: auth test: \(error)")
             throw ExitCode(1)

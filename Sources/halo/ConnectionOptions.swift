@@ -18,8 +18,17 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(help: "Send POST and DELETE to a production profile without asking (needed when not on a terminal).")
     var yes = false
 
-    @Flag(help: "Print POST and DELETE requests (method, path, JSON body) instead of sending them; GETs run.")
+    @Flag(help: "Hold POST and DELETE back and print the plan: per record, the fields that would change (current values read with GETs); ends with a summary. Nothing is written.")
+    var plan = false
+
+    @Flag(help: "The same as --plan.")
     var dryRun = false
+
+    @Option(help: ArgumentHelp("With --plan: also write the full plan as JSON to this file.", valueName: "file"))
+    var planJson: String?
+
+    @Flag(help: "Do not journal writes (and skip the GET of each record before it is updated or deleted); `halo undo` cannot reverse such a run.")
+    var noJournal = false
 
     @Flag(help: "One line per request on stderr: method, URL, status, bytes, milliseconds (secrets redacted).")
     var trace = false
@@ -39,6 +48,9 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("max-response-mb"), help: ArgumentHelp("Largest reply accepted, in MB (default 256; also HALO_MAX_RESPONSE_MB).", valueName: "MB"))
     var maxResponseMB: Double?
 
+    /// `--plan`, `--dry-run` or `--plan-json`: writes are planned, not sent.
+    var planning: Bool { plan || dryRun || planJson != nil }
+
     /// A limit that is not a positive number is a usage error (exit 2), caught before anything runs.
     func validate() throws {
         _ = try limits()
@@ -56,7 +68,7 @@ struct ConnectionOptions: ParsableArguments {
         options.pageSize = max(1, pageSize)
         options.maxAttempts = max(1, maxAttempts)
         options.maxRetryWait = max(0, maxRetryWait)
-        options.dryRun = dryRun
+        options.dryRun = planning
         if trace { options.trace = { line in Terminal.writeError("trace: " + line) } }
         if Terminal.stderrIsTerminal {
             options.progress = { have, total in ProgressLine.show(have: have, total: total) }
@@ -65,9 +77,9 @@ struct ConnectionOptions: ParsableArguments {
     }
 
     /// `openSession`, for commands that end when it fails: the reason goes to stderr, nil comes back.
-    func openSessionOrReport() -> ConnectionSession? {
+    func openSessionOrReport(runbook: String) -> ConnectionSession? {
         do {
-            return try openSession()
+            return try openSession(runbook: runbook)
         } catch {
             Terminal.writeError("halo: \(error)")
             return nil
@@ -75,7 +87,8 @@ struct ConnectionOptions: ParsableArguments {
     }
 
     /// Starts the sandbox when asked, and gives the interpreter its request performer.
-    func openSession() throws -> ConnectionSession {
+    /// - Parameter runbook: what the journal names as the run's source (a file, `-e`, `<repl>`).
+    func openSession(runbook: String) throws -> ConnectionSession {
         var server: SandboxServer? = nil
         if sandbox {
             guard let seeds = Installation.seedsDirectory else {
@@ -100,10 +113,12 @@ struct ConnectionOptions: ParsableArguments {
             server?.stop()
             throw error
         }
-        let connection = HaloConnection(resolver: resolver, options: clientOptions, limits: limits,
-                                        productionGuard: ProductionGuard(assumeYes: yes),
-                                        dryRunOutput: Terminal.writeOutput)
-        return ConnectionSession(performer: connection, sandbox: server)
+        // The embedded sandbox ends with the run, so there would be nothing to undo against.
+        let journal = noJournal || sandbox ? nil : JournalStore.directory()
+        let gate = WriteGate(plan: planning ? WritePlan() : nil, journalDirectory: journal, runbook: runbook,
+                             output: Terminal.writeOutput, productionGuard: ProductionGuard(assumeYes: yes))
+        let connection = HaloConnection(resolver: resolver, options: clientOptions, limits: limits, gate: gate)
+        return ConnectionSession(performer: connection, sandbox: server, planJSON: planJson)
     }
 }
 
@@ -111,8 +126,18 @@ struct ConnectionOptions: ParsableArguments {
 struct ConnectionSession {
     let performer: HaloConnection
     let sandbox: SandboxServer?
+    /// `--plan-json`: where the plan goes as JSON.
+    var planJSON: String? = nil
 
-    func close() { sandbox?.stop() }
+    /// Ends a plan with its summary line (and JSON file), then stops the sandbox.
+    func close() {
+        do {
+            try performer.gate.finishPlan(target: performer.targetLabel, jsonPath: planJSON)
+        } catch {
+            Terminal.writeError("halo: \(error)")
+        }
+        sandbox?.stop()
+    }
 }
 
 /// The sandbox's own credentials, for a bare `auth`.

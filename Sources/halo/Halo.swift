@@ -18,10 +18,13 @@ struct Halo: ParsableCommand {
           halo sandbox --port 8080                 serve the sandbox for other tools
           halo --profile acme runbook.halo         run against a profile from config.toml
           halo profiles                            list profiles; halo auth test checks one
+          halo --plan runbook.halo                 show what it would change, field by field; write nothing
+          halo journal                             the runs that wrote to Halo; halo undo RUN reverses one
         """,
         version: "0.1.0",
         subcommands: [RunCommand.self, ReplCommand.self, CheckCommand.self, SandboxCommand.self,
-                      TestCommand.self, DescribeCommand.self, ProfilesCommand.self, AuthCommand.self],
+                      TestCommand.self, DescribeCommand.self, ProfilesCommand.self, AuthCommand.self,
+                      JournalCommand.self, UndoCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

@@ -10,8 +10,8 @@ final class HaloConnection: RequestPerformer {
     private let options: HaloClientOptions
     /// Timeout and reply size; the timeout may come from the profile signed in with.
     private let limits: RequestLimits
-    private let productionGuard: ProductionGuard
-    private let dryRunOutput: (String) -> Void
+    /// Plans, confirms and journals writes.
+    let gate: WriteGate
     /// The client secret and tokens of this run, and the variables that hold credentials.
     let secrets: SecretGuard
     private var client: HaloClient?
@@ -19,12 +19,11 @@ final class HaloConnection: RequestPerformer {
     private var profile: Profile?
 
     init(resolver: ConnectionResolver, options: HaloClientOptions, limits: RequestLimits,
-         productionGuard: ProductionGuard, dryRunOutput: @escaping (String) -> Void) {
+         gate: WriteGate) {
         self.resolver = resolver
         self.options = options
         self.limits = limits
-        self.productionGuard = productionGuard
-        self.dryRunOutput = dryRunOutput
+        self.gate = gate
         self.secrets = SecretGuard(protectedVariables: { Self.credentialVariables(resolver) })
         // Known before any `auth`, so a runbook that holds one cannot print it before signing in.
         for secret in [resolver.environment["HALO_CLIENT_SECRET"], resolver.sandbox?.clientSecret] {
@@ -119,31 +118,42 @@ final class HaloConnection: RequestPerformer {
             let response = try wrap { try client.send(.get, path: request.path, query: query) }
             return RequestResult(status: response.status, body: try Self.decode(response.body))
         case .post:
-            let payload: Value
+            let records: [Value]
             switch request.argument {
-            case .list?: payload = request.argument ?? .list([])
-            case let value?: payload = .list([value])
-            case nil: payload = .list([])
+            case .list(let items)?: records = items
+            case let value?: records = [value]
+            case nil: records = []
             }
-            if case .list(let records) = payload { try guardWrite("POST", request.path, records: records.count) }
-            let bytes = Data(try JSON.encode(payload).utf8)
-            let response = try wrap { try sendWrite(client, .post, request.path) { try client.send(.post, path: request.path, body: bytes) } }
-            if response.dryRun {
-                dryRunOutput("dry-run: POST \(request.path) \(JSON.write(payload))")
-                return RequestResult(status: 0, body: request.argument ?? .null)
+            let bytes = Data(try JSON.encode(.list(records)).utf8)
+            let (response, saved) = try wrap {
+                try gate.write(.post, path: request.path, body: records, to: target(client)) {
+                    try client.send(.post, path: request.path, body: bytes)
+                }
             }
-            return RequestResult(status: response.status, body: try Self.decode(response.body))
+            // Planned, not sent: the runbook gets back what it would have sent.
+            guard let response else { return RequestResult(status: 0, body: request.argument ?? .null) }
+            return RequestResult(status: response.status, body: saved ?? .null)
         case .delete:
             let query = try Self.query(from: request.argument)
-            try guardWrite("DELETE", request.path, records: nil)
-            let response = try wrap { try sendWrite(client, .delete, request.path) { try client.send(.delete, path: request.path, query: query) } }
-            if response.dryRun {
-                dryRunOutput("dry-run: DELETE \(request.path)")
-                return RequestResult(status: 0, body: .null)
+            let (response, saved) = try wrap {
+                try gate.write(.delete, path: request.path, body: nil, to: target(client)) {
+                    try client.send(.delete, path: request.path, query: query)
+                }
             }
-            return RequestResult(status: response.status, body: try Self.decode(response.body))
+            guard let response else { return RequestResult(status: 0, body: .null) }
+            return RequestResult(status: response.status, body: saved ?? .null)
         }
     }
+
+    private func target(_ client: HaloClient) -> WriteGate.Target {
+        WriteGate.Target(client: client, profile: profile, secrets: secrets)
+    }
+
+    /// The URL of the connection signed in (password masked); nil before `auth`.
+    var connectedURL: String? { client?.displayURL }
+
+    /// What the run wrote to, for the plan's summary: the profile, else the URL.
+    var targetLabel: String? { client.map { target($0).label } }
 
     /// A request that would carry the client secret or a token to Halo (in a ticket note, say) fails
     /// before anything is sent.
@@ -153,19 +163,6 @@ final class HaloConnection: RequestPerformer {
         guard parts.contains(where: secrets.reveals) else { return }
         throw ScriptError(.runtime, "\(request.method.rawValue) \(secrets.masked(request.path)): the request holds the client secret or the current token; nothing was sent",
                           notes: ["hint: a runbook must not send credentials to Halo; remove the value from the body"])
-    }
-
-    /// A write that reaches Halo is recorded as in flight while it is sent, for the interrupt message.
-    private func sendWrite(_ client: HaloClient, _ method: HTTPMethod, _ path: String,
-                           _ send: () throws -> HaloResponse) throws -> HaloResponse {
-        guard !client.options.dryRun else { return try send() }
-        return try InFlightWrite.during(method.rawValue, path, send)
-    }
-
-    /// Production profiles confirm writes; a dry run sends nothing, so it never asks.
-    private func guardWrite(_ method: String, _ path: String, records: Int?) throws {
-        guard let profile, !options.dryRun else { return }
-        try wrap { try productionGuard.confirm(method: method, path: path, records: records, profile: profile) }
     }
 
     /// A query object becomes name=value pairs; lists are comma-joined, as Halo's id filters expect.

@@ -9,15 +9,21 @@ struct ProductionGuard {
     var isInteractive: () -> Bool = { Terminal.stdinIsTerminal && Terminal.stdoutIsTerminal }
     var ask: (String) -> String? = ProductionGuard.askOnTerminal
 
-    /// - Parameter records: the number of objects in a POST body; nil for DELETE.
-    func confirm(method: String, path: String, records: Int?, profile: Profile) throws {
+    /// - Parameters:
+    ///   - records: the number of objects in a POST body; nil for DELETE.
+    ///   - preview: the write's plan lines, shown before the question; only worked out when asking.
+    func confirm(method: String, path: String, records: Int?, profile: Profile,
+                 preview: () throws -> [String] = { [] }) throws {
         guard profile.production, !assumeYes else { return }
         let count = records.map { " (\($0) record\($0 == 1 ? "" : "s"))" } ?? ""
         let what = "\(method) \(path) to production profile '\(profile.name)'\(count)"
         guard isInteractive() else {
             throw ConfigError("refusing \(what): not on a terminal to confirm; add --yes to allow writes to production profiles in batch mode")
         }
-        let answer = ask("\(what)? [y/N] ")?.trimmingCharacters(in: .whitespaces).lowercased()
+        let lines = try preview()
+        let shown = lines.prefix(20).map { "  " + $0 + "\n" }.joined()
+            + (lines.count > 20 ? "  ... and \(lines.count - 20) more\n" : "")
+        let answer = ask("\(shown)\(what)? [y/N] ")?.trimmingCharacters(in: .whitespaces).lowercased()
         guard answer == "y" || answer == "yes" else {
             throw ConfigError("\(what): not sent (not confirmed)")
         }

@@ -19,7 +19,7 @@ struct ReplCommand: ParsableCommand {
 /// Starts a REPL on the current thread: the same connection, module paths and output as batch mode.
 enum ReplSession {
     static func start(_ connection: ConnectionOptions) -> Int32 {
-        guard let session = connection.openSessionOrReport() else { return 1 }
+        guard let session = connection.openSessionOrReport(runbook: "<repl>") else { return 1 }
         defer { session.close() }
         var options = InterpreterOptions.forCommand(performer: session.performer)
         options.interrupt = .shared   // raised by the REPL's Ctrl-C handler

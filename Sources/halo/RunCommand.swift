@@ -57,7 +57,7 @@ struct RunCommand: ParsableCommand {
             return 2
         }
         BatchInterrupt.install()
-        guard let session = connection.openSessionOrReport() else { return 1 }
+        guard let session = connection.openSessionOrReport(runbook: name) else { return 1 }
         defer { session.close() }
         let report = json ? JSONReport() : nil
         let output = report.map { report in { report.printed.append(.string($0)) } } ?? Terminal.writeOutput

@@ -40,12 +40,16 @@ struct SandboxCommand: ParsableCommand {
         options.shiftDates = !noDateShift
         options.authPort = authPort
         let server = try SandboxServer.startBlocking(options)
+        let limited = options.limitedApplications.map { app in
+            "\n  HALO_CLIENT_ID=\(app.clientID) HALO_CLIENT_SECRET=\(app.clientSecret)  (\(app.scope))"
+        }.joined()
         Terminal.writeOutput("""
         Halo sandbox listening on \(server.url)
           HALO_URL=\(server.url)
           HALO_TENANT=\(options.tenant)
           HALO_CLIENT_ID=\(options.clientID)
           HALO_CLIENT_SECRET=\(options.clientSecret)\(authPort == nil ? "" : "\n  tokens from \(server.authURL) (advertised at /api/authinfo)")
+        The API application above has the 'all' permission; with fewer:\(limited)
         Try: curl -s -X POST '\(server.authURL)/token?tenant=\(options.tenant)' \\
                -d grant_type=client_credentials -d client_id=\(options.clientID) \\
                -d client_secret=\(options.clientSecret) -d scope=all

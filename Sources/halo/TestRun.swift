@@ -30,7 +30,7 @@ struct TestFileResult: Sendable {
         }
         let session: ConnectionSession
         do {
-            session = try connection.openSession()
+            session = try connection.openSession(runbook: file)
         } catch {
             return finish([], "halo: \(error)")
         }

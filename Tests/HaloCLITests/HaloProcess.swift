@@ -19,6 +19,9 @@ struct HaloProcess {
         return packageRoot.appendingPathComponent(".build/debug/halo").path
     }
 
+    /// XDG_STATE_HOME for runs that do not choose one.
+    static let scratchState = FileManager.default.temporaryDirectory.appendingPathComponent("halo-e2e-state-\(getpid())")
+
     static let fixtures = packageRoot.appendingPathComponent("Tests/HaloCLITests/Fixtures")
 
     /// Runs `halo args...` with a clean HALO_* environment plus `environment`; bounded by `timeout`.
@@ -36,6 +39,8 @@ struct HaloProcess {
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("HALO_") }
         env["NO_COLOR"] = "1"
+        // Write journals and history stay out of the user's home directory.
+        env["XDG_STATE_HOME"] = scratchState.path
         for (k, v) in environment { env[k] = v }
         process.environment = env
         process.currentDirectoryURL = directory ?? packageRoot

@@ -5,6 +5,7 @@ import Testing
 extension EndToEnd {
     /// `--dry-run`, `--trace`, and what must never be printed.
     @Suite struct OutputTests {
+        /// `--dry-run` is `--plan` (WriteSafetyTests has the rest): writes are shown by record, not sent.
         @Test func dryRunPrintsWritesAndSendsNone() async throws {
             try await withSandbox { sandbox in
                 let code = """
@@ -19,25 +20,27 @@ extension EndToEnd {
                 #expect(result.status == 0, "\(result.stderr)")
                 #expect(result.lines == [
                     "Castleford Logistics",
-                    #"dry-run: POST /api/tickets [{"summary":"Disk full","client_id":3,"tags":["a","b"],"urgent":true}]"#,
-                    "dry-run: DELETE /api/tickets/5",
+                    #"tickets/new: summary "Disk full", client_id 3, tags ["a","b"], urgent true"#,
+                    #"tickets/5: delete "Grant access to finance folder""#,
                     "5",
+                    "plan: 0 updates (0 fields), 1 create, 1 delete on \(sandbox.server.url) (1 read; nothing was written)",
                 ])
                 let stats = sandbox.stats()
                 #expect(stats["POST /api/tickets"] == 0)
                 #expect(stats["DELETE /api/tickets/5"] == 0)
                 #expect(stats.writes == 0)
                 #expect(stats["GET /api/client/3"] == 1)
-                #expect(stats["GET /api/tickets/5"] == 1, "the ticket is still there: the delete was not sent")
+                #expect(stats["GET /api/tickets/5"] == 2, "read for the plan, then by the runbook: the delete was not sent")
             }
         }
 
-        @Test func dryRunPrintsAListBodyAsIs() async throws {
+        @Test func dryRunPrintsEachRecordOfAListBody() async throws {
             try await withSandbox { sandbox in
-                let code = #"post /api/tickets [{id: 1, status_id: 9}, {id: 2, status_id: 9}]"#
+                let code = #"post /api/tickets [{id: 8, status_id: 9}, {id: 11, status_id: 9}]"#
                 let result = try await sandbox.run(code, flags: SandboxFixture.quickRetries + ["--dry-run"])
                 #expect(result.status == 0, "\(result.stderr)")
-                #expect(result.stdout == #"dry-run: POST /api/tickets [{"id":1,"status_id":9},{"id":2,"status_id":9}]"# + "\n")
+                #expect(result.lines == ["tickets/8: status_id 2 → 9", "tickets/11: status_id 3 → 9",
+                                         "plan: 2 updates (2 fields), 0 creates, 0 deletes on \(sandbox.server.url) (2 reads; nothing was written)"])
                 let stats = sandbox.stats()
                 #expect(stats["POST /api/tickets"] == 0)
                 #expect(stats.writes == 0)

@@ -211,7 +211,8 @@ import Testing
 
             let dryRun = try await sandbox.halo(["--profile", "live", "--dry-run", "-e", post], environment: env)
             #expect(dryRun.status == 0, "\(dryRun.stderr)")
-            #expect(dryRun.stdout.contains("dry-run: POST /api/tickets"))
+            #expect(dryRun.stdout.contains(#"tickets/new: summary "From a runbook", client_id 3"#), "\(dryRun.stdout)")
+            #expect(dryRun.stdout.contains("plan: 0 updates (0 fields), 1 create, 0 deletes on live"))
 
             let allowed = try await sandbox.halo(["--profile", "live", "--yes", "-e", post], environment: env)
             #expect(allowed.status == 0, "\(allowed.stderr)")

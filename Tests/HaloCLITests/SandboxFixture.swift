@@ -14,13 +14,18 @@ final class SandboxFixture: Sendable {
     let server: SandboxServer
     /// XDG_CACHE_HOME for every run, so halo's token cache never carries a token between tests.
     let cacheDirectory: URL
+    /// XDG_STATE_HOME for every run: this test's write journals (`journalDirectory`).
+    let stateDirectory: URL
     private let outputs = LockedBox<[String]>([])
     private let extraSecrets = LockedBox<[String]>([])
 
     init(server: SandboxServer) {
         self.server = server
         cacheDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("halo-e2e-cache-\(UUID().uuidString)")
+        stateDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("halo-e2e-state-\(UUID().uuidString)")
     }
+
+    var journalDirectory: URL { stateDirectory.appendingPathComponent("halo/journal") }
 
     var options: SandboxOptions { server.options }
 
@@ -39,6 +44,7 @@ final class SandboxFixture: Sendable {
               timeout: TimeInterval = 30) async throws -> HaloProcess.Result {
         var env = environment ?? self.environment
         env["XDG_CACHE_HOME"] = cacheDirectory.path
+        if env["XDG_STATE_HOME"] == nil { env["XDG_STATE_HOME"] = stateDirectory.path }
         if let secret = env["HALO_CLIENT_SECRET"], !secret.isEmpty { extraSecrets.withLock { $0.append(secret) } }
         let result = try await runHaloOffThePool(arguments, stdin: stdin, environment: env, timeout: timeout)
         outputs.withLock { $0.append(result.stdout); $0.append(result.stderr) }
@@ -111,6 +117,7 @@ func withSandbox(maxRequests: Int = 60, _ configure: (inout SandboxOptions) -> V
     let stats = fixture.stats()
     await fixture.server.shutdown()
     try? FileManager.default.removeItem(at: fixture.cacheDirectory)
+    try? FileManager.default.removeItem(at: fixture.stateDirectory)
     #expect(stats.total <= maxRequests, "the test sent \(stats.total) requests: \(stats.routes)")
     for text in fixture.allOutput { fixture.expectNoSecrets(in: text) }
     try outcome.get()
