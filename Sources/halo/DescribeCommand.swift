@@ -44,7 +44,7 @@ struct DescribeCommand: ParsableCommand {
         }
         if !outline.outputVariables.isEmpty { lines.append("output variables: " + outline.outputVariables.joined(separator: ", ")) }
         if !outline.imports.isEmpty { lines.append("imports: " + outline.imports.joined(separator: ", ")) }
-        lines.append("writes: " + (outline.writes ? "yes (POST/DELETE; try it with --dry-run first)" : "no (GET only)"))
+        lines.append("writes: " + (outline.writes ? "yes (POST/DELETE; see what would change with --plan first)" : "no (GET only)"))
         return lines.joined(separator: "\n")
     }
 

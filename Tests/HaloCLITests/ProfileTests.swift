@@ -222,6 +222,43 @@ import Testing
         }
     }
 
+    @Test func productionConfirmationShowsThePlanBeforeItAsks() async throws {
+        let work = try Workspace()
+        defer { work.remove() }
+        try await withSandbox { sandbox in
+            try work.writeConfig(Workspace.profile("live", sandbox, production: true))
+            var env = work.environment(["SECRET_LIVE": sandbox.options.clientSecret, "NO_COLOR": "1", "TERM": "xterm"])
+            env["XDG_CACHE_HOME"] = sandbox.cacheDirectory.path
+            env["XDG_STATE_HOME"] = sandbox.stateDirectory.path
+            let tmux = Tmux(scratch: work.root)
+            let assignments = env.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+            let code = "post /api/tickets {id: 8, status_id: 9}"
+            tmux.run(["new-session", "-d", "-x", "150", "-y", "20", "-c", HaloProcess.packageRoot.path,
+                      "env -u HALO_PROFILE \(assignments) \(HaloProcess.binary) --profile live -e '\(code)'; echo exit=$?; sleep 30"])
+            defer { tmux.run(["kill-server"]) }
+            let question = "POST /api/tickets to production profile 'live' (1 record)? [y/N]"
+            let asked = await Self.screen(tmux, until: { $0.contains(question) })
+            #expect(asked.contains("  tickets/8: status_id 2 → 9\n" + question), "\(asked)")
+            tmux.run(["send-keys", "n", "Enter"])
+            let answered = await Self.screen(tmux, until: { $0.contains("exit=") })
+            #expect(answered.contains("not sent (not confirmed)"), "\(answered)")
+            #expect(answered.contains("exit=1"))
+            #expect(sandbox.stats().writes == 0)
+        }
+    }
+
+    /// The pane's text once `done` holds, or after 20 seconds.
+    static func screen(_ tmux: Tmux, until done: (String) -> Bool) async -> String {
+        var screen = ""
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            screen = tmux.run(["capture-pane", "-p"])
+            if done(screen) { break }
+            try? await Task.sleep(for: .milliseconds(200))
+        }
+        return screen
+    }
+
     // MARK: - halo profiles
 
     @Test func profilesListsEverythingButSecrets() async throws {
