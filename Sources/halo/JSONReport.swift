@@ -5,6 +5,8 @@ import HaloCore
 final class JSONReport {
     var printed: [Value] = []
     var error: ScriptError?
+    /// Under `--plan`: the plan, as `--plan-json` writes it.
+    var plan: Value?
 
     func write(interpreter: Interpreter, source: String, file: String) {
         let outline = try? RunbookOutline(source: source, file: file)
@@ -15,6 +17,7 @@ final class JSONReport {
         for p in outline?.params ?? [] { params[p.name] = values[p.name] ?? .null }
         var document = HaloObject([("output_variables", .object(outputs)), ("params", .object(params)),
                                    ("printed", .list(printed))])
+        if let plan { document["plan"] = plan }
         if let error {
             var e = HaloObject([("message", .string(error.message))])
             if let loc = error.location {

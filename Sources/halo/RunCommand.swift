@@ -60,6 +60,8 @@ struct RunCommand: ParsableCommand {
         guard let session = connection.openSessionOrReport(runbook: name) else { return 1 }
         defer { session.close() }
         let report = json ? JSONReport() : nil
+        // Stdout is the JSON document: plan lines go to stderr and the plan into the document.
+        if report != nil { session.performer.gate.output = Terminal.writeError }
         let output = report.map { report in { report.printed.append(.string($0)) } } ?? Terminal.writeOutput
         let interpreter = Interpreter(.forCommand(performer: session.performer, output: output))
         var status: Int32 = 0
@@ -74,6 +76,8 @@ struct RunCommand: ParsableCommand {
             Terminal.writeError("halo: \(error)")
             status = 1
         }
+        let gate = session.performer.gate
+        report?.plan = gate.plan.map { $0.json(target: session.performer.targetLabel ?? "") }
         report?.write(interpreter: interpreter, source: source, file: name)
         return status
     }

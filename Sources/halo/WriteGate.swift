@@ -14,8 +14,8 @@ final class WriteGate {
     let runbook: String
     /// The run an undo reverses, recorded in its journal's header.
     var undoOf: String?
-    /// Plan lines and the summary.
-    let output: (String) -> Void
+    /// Plan lines and the summary: stdout, or stderr when stdout carries a `--json` document.
+    var output: (String) -> Void
     let productionGuard: ProductionGuard
     /// Records the caller has just read (undo does, to check them): the journal takes these instead
     /// of reading again. Each is used once.

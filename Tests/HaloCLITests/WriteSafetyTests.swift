@@ -57,6 +57,18 @@ extension EndToEnd {
             }
         }
 
+        @Test func planWithJSONKeepsStdoutOneDocumentWithThePlanInIt() async throws {
+            try await withSandbox { sandbox in
+                let result = try await sandbox.run("post /api/tickets {id: 8, status_id: 9}", flags: ["--plan", "--json"])
+                #expect(result.status == 0, "\(result.stderr)")
+                let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+                let plan = try #require(document["plan"] as? [String: Any])
+                #expect((plan["summary"] as? [String: Int])?["updates"] == 1)
+                #expect(result.stderr.contains("tickets/8: status_id 2 → 9"))
+                #expect(sandbox.stats().writes == 0)
+            }
+        }
+
         @Test func aSecondPlannedWriteToARecordIsComparedWithTheFirstsResult() async throws {
             try await withSandbox { sandbox in
                 let code = """
