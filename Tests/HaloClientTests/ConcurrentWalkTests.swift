@@ -11,7 +11,8 @@ struct ConcurrentWalkTests {
         let sandbox = try await SandboxClient.start { $0.latency = 0.02; $0.jitter = 0.02 }
         defer { sandbox.server.stop() }
         let progress = ThreadSafeLog<Int>()
-        let concurrent = try sandbox.client {
+        let transport = try CurlTransport(timeout: 30, userAgent: "halo-tests")
+        let concurrent = try sandbox.client(transport: transport) {
             $0.concurrency = 8
             $0.pageSize = pageSize
             $0.progress = { have, _ in progress.append(have) }
@@ -26,6 +27,8 @@ struct ConcurrentWalkTests {
         let haves = progress.all
         #expect(haves == haves.sorted() && haves.last == walked.recordCount && haves.count == walked.pages)
         #expect(sandbox.server.stats()["GET /api/tickets"] == walked.pages * 2)
+        // Connections are reused: one easy handle (one kept-alive connection) per page in flight.
+        #expect(transport.handleCount >= 2 && transport.handleCount <= 8, "\(transport.handleCount) handles")
     }
 
     @Test func aFailedPageAmongSeveralInFlightFailsTheWalkNamingIt() async throws {

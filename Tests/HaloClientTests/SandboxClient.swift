@@ -17,14 +17,15 @@ struct SandboxClient {
         return SandboxClient(server: try await SandboxServer.start(options))
     }
 
-    func client(_ configure: (inout HaloClientOptions) -> Void = { _ in }) throws -> HaloClient {
+    /// - Parameter transport: the libcurl transport to use (a new one when nil), for a test that inspects it.
+    func client(transport: CurlTransport? = nil, _ configure: (inout HaloClientOptions) -> Void = { _ in }) throws -> HaloClient {
         var options = HaloClientOptions()
         options.timeout = 30
         configure(&options)
         let o = server.options
         let credentials = HaloCredentials(url: server.url, tenant: o.tenant, clientID: o.clientID, clientSecret: o.clientSecret)
         return try HaloClient(credentials: credentials, options: options,
-                              transport: CurlTransport(timeout: options.timeout, userAgent: "halo-tests"))
+                              transport: transport ?? CurlTransport(timeout: options.timeout, userAgent: "halo-tests"))
     }
 }
 

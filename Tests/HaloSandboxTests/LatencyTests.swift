@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+@testable import HaloSandbox
+
+/// Replies held back by `latency` ± `jitter`, each on its own: slow replies do not queue.
+@Test func everyReplyIsLateButConcurrentRepliesAreNotQueued() async throws {
+    try await withSandbox({ $0.latency = 0.3 }) { sandbox in
+        let token = try await sandbox.token()
+        let started = ContinuousClock.now
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<8 { group.addTask { try await sandbox.get("/api/status", token: token).status } }
+            for try await status in group { #expect(status == 200) }
+        }
+        let elapsed = (ContinuousClock.now - started).seconds
+        // Eight replies at 0.3 s each: together, not one after another (2.4 s).
+        #expect(elapsed >= 0.29 && elapsed < 1.5, "\(elapsed) s")
+        let control = ContinuousClock.now
+        _ = try await sandbox.send("GET", "/_sandbox/stats")
+        #expect((ContinuousClock.now - control).seconds < 0.25, "control endpoints answer at once")
+    }
+}
+
+@Test func jitterSpreadsDelaysAroundTheLatencyAndNeverBelowZero() {
+    var options = SandboxOptions(seedsDirectory: "/nonexistent")
+    options.latency = 0.05
+    options.jitter = 0.02
+    #expect(abs(options.replyDelay(random: 0) - 0.03) < 1e-9)
+    #expect(abs(options.replyDelay(random: 1) - 0.07) < 1e-9)
+    options.jitter = 0.1
+    #expect(options.replyDelay(random: 0) == 0)
+}
