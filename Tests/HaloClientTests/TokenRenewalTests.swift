@@ -26,12 +26,15 @@ struct TokenRenewalTests {
     }
 
     @Test func eightRequestsRefusedAtOnceSignInOnceAndAllReplay() async throws {
-        let sandbox = try await SandboxClient.start { $0.latency = 0.1 }
+        // Half a second of latency: the eight first requests all arrive before any 401 is back
+        // (a replay must not meet one of the eight faults), even on a loaded machine.
+        let sandbox = try await SandboxClient.start { $0.latency = 0.5 }
         defer { sandbox.server.stop() }
         let server = sandbox.server
         let injected = ThreadSafeLog<Int>()
         let client = try sandbox.client {
             $0.concurrency = 8
+            $0.pageSize = 1000
             // After page 1, the next eight requests (the eight in flight) are answered 401.
             $0.progress = { have, total in
                 if injected.all.isEmpty {
