@@ -45,8 +45,8 @@ def canonical(output):
 class Sandbox:
     """`halo sandbox` in the background, for the end-to-end cases."""
 
-    def __init__(self, halo):
-        self.proc = subprocess.Popen([halo, "sandbox", "--port", "0"], stdout=subprocess.PIPE, text=True)
+    def __init__(self, halo, *flags):
+        self.proc = subprocess.Popen([halo, "sandbox", "--port", "0", *flags], stdout=subprocess.PIPE, text=True)
         env = {}
         for line in self.proc.stdout:
             m = re.match(r"\s*(HALO_[A-Z_]+)=(\S+)", line)
@@ -61,6 +61,11 @@ class Sandbox:
                                        "client_secret": self.env["HALO_CLIENT_SECRET"], "scope": "all"}).encode()
         req = urllib.request.Request(f"{self.env['HALO_URL']}/auth/token?tenant={self.env['HALO_TENANT']}", data=data)
         return json.load(urllib.request.urlopen(req))["access_token"]
+
+    def control(self, method, path):
+        """The sandbox's own /_sandbox endpoints (stats, reset), as JSON."""
+        req = urllib.request.Request(f"{self.env['HALO_URL']}/_sandbox/{path}", method=method, data=b"" if method == "POST" else None)
+        return json.load(urllib.request.urlopen(req))
 
     def stop(self):
         self.proc.send_signal(signal.SIGTERM)
@@ -167,12 +172,81 @@ def main():
             results.append(sandbox_throughput(sandbox))
     finally:
         sandbox.stop()
-    table = render(results, runs)
+    table = render(results, runs) + "\n\n" + network(halo, py, q, args.runs, env, work)
     print(table)
     if args.markdown:
         with open(args.markdown, "w") as f:
             f.write(table + "\n")
     shutil.rmtree(work, ignore_errors=True)
+
+
+def network_cases(halo, py, q):
+    """Issue 11's walks over a network-like sandbox: every reply 50 ms late (5 ms with --quick).
+    Each case: a title, the sandbox's flags, the page size, and its contenders; a case with
+    `requests` and `rate` is judged on 429s and on time against requests / rate. Part (b) (200
+    tickets by id, a for loop against the language's fan-out) belongs in this list too."""
+    P = lambda n: os.path.join(PROGRAMS, n)
+    latency = "5" if q else "50"
+    size_a = 1000 if q else 100
+    size_c, rate_c = (1000, (8, 1)) if q else (25, (120, 10))
+    walk = lambda size, *flags: [halo, "--page-size", str(size), *flags, P("walk.halo")]
+    return [
+        {"title": f"(a) get all /api/tickets, 10,000 in pages of {size_a}, replies {latency} ms late",
+         "sandbox": ["--latency-ms", latency],
+         "contenders": {"halo --concurrency 1": walk(size_a, "--concurrency", "1"),
+                        "halo --concurrency 4": walk(size_a, "--concurrency", "4"),
+                        "halo --concurrency 8": walk(size_a, "--concurrency", "8"),
+                        "python requests, serial": [py, P("walk.py"), str(size_a)],
+                        "python requests, 8 threads": [py, P("walk_threads.py"), str(size_a)],
+                        "curl --parallel 8 (libcurl multi; no parsing)": ["bash", P("parallel.sh"), str(size_a), "8"]}},
+        {"title": f"(c) the same walk in pages of {size_c}, sandbox limited to {rate_c[0]} requests per {rate_c[1]} s",
+         "sandbox": ["--latency-ms", latency, "--rate-limit", f"{rate_c[0]}/{rate_c[1]}"],
+         "requests": -(-10_000 // size_c) + 1, "rate": rate_c,
+         "contenders": {"halo --concurrency 8": walk(size_c, "--concurrency", "8", "--rate-limit", f"{rate_c[0]}/{rate_c[1]}"),
+                        "python requests, serial": [py, P("walk.py"), str(size_c)]}},
+    ]
+
+
+def network(halo, py, q, runs, env, work):
+    """Runs `network_cases`, each against a fresh sandbox reset before every run (so a rate
+    window never carries over), and renders their table and targets."""
+    lines = ["| case | contender | median | runs | 429s (per run) |", "|---|---|---|---|---|"]
+    verdicts = []
+    for case in network_cases(halo, py, q):
+        limited = "rate" in case
+        count = 1 if q else (2 if limited else runs)
+        sandbox = Sandbox(halo, *case["sandbox"])
+        try:
+            run_env = dict(env, **sandbox.env)
+            times, refused, outputs = {k: [] for k in case["contenders"]}, {k: [] for k in case["contenders"]}, {}
+            for i in range(count + (0 if q or limited else 1)):
+                order = list(case["contenders"])
+                random.Random(i).shuffle(order)
+                for k in order:
+                    sandbox.control("POST", "reset")
+                    t, out = run_once(case["contenders"][k], run_env, work)
+                    outputs[k] = out
+                    if q or limited or i > 0:
+                        times[k].append(t)
+                        refused[k].append(sandbox.control("GET", "stats")["rate_limited"])
+        finally:
+            sandbox.stop()
+        medians = {k: statistics.median(v) for k, v in times.items()}
+        for k in case["contenders"]:
+            lines.append(f"| {case['title']} | {k} | {medians[k] * 1000:.0f} ms | {len(times[k])} | {max(refused[k])} |")
+        if len({o for k, o in outputs.items() if "curl" not in k}) > 1:
+            lines.append(f"| ↳ outputs differ: {outputs} | | | | |")
+        print(f"# {case['title']}: " + ", ".join(f"{k} {medians[k]*1000:.0f} ms" for k in medians), file=sys.stderr)
+        halo8 = medians["halo --concurrency 8"]
+        if limited:
+            requests, (n, seconds) = case["requests"], case["rate"]
+            bound = requests / (n / seconds)
+            verdicts.append(f"| (c) halo: 429s | 0 | {max(refused['halo --concurrency 8'])} (python serial: {max(refused['python requests, serial'])}) |")
+            verdicts.append(f"| (c) halo within 10% of requests / rate ({requests} / {n / seconds:g} per s = {bound:.1f} s) | ≤ {bound * 1.1:.1f} s | {halo8:.1f} s (python serial: {medians['python requests, serial']:.1f} s) |")
+        else:
+            verdicts.append(f"| (a) halo at 8 / python serial | ≤ 0.2 | **{halo8 / medians['python requests, serial']:.2f}** |")
+            verdicts.append(f"| (a) halo at 8 / python 8 threads | ≤ 1.0 | **{halo8 / medians['python requests, 8 threads']:.2f}** |")
+    return "\n".join(lines + ["", "| target | goal | result |", "|---|---|---|"] + verdicts)
 
 
 def sandbox_throughput(sandbox):

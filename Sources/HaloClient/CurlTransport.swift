@@ -1,28 +1,20 @@
 import Foundation
-import CCurl
+import Synchronization
 
 /// The default wire: libcurl's easy interface, called directly. `curl_easy_perform` sleeps in
 /// poll while it waits, where FoundationNetworking's URLSession busy-waits on Linux (a core at
 /// 100% per request in flight, starving an in-process sandbox on small machines).
 ///
-/// One easy handle per transport, reused for every request, so the connection is kept alive.
-/// Redirects are not followed: HaloClient vets only the base URL, and a redirect must not carry
-/// the secret or token somewhere it never checked; a 3xx surfaces as an HTTP error instead.
-/// Request headers are never logged here: they carry the bearer token.
-public final class CurlTransport: HTTPTransport {
-    private let handle: UnsafeMutableRawPointer
-    /// libcurl's detailed message for the last failure (CURL_ERROR_SIZE bytes, alive as long as the handle).
-    private let errorBuffer: UnsafeMutablePointer<CChar>
-    /// An easy handle must not be used by two threads at once.
-    private let lock = NSLock()
-
-    /// `curl_global_init` is not thread-safe in older libcurl; a lazy static runs it once, under swift_once.
-    private static let globalInit: CURLcode = halo_curl_global_init()
-
-    /// Body bytes accepted per reply (see `HaloClientOptions.maxResponseBytes`).
+/// Safe to call from several threads at once: each request borrows an idle easy handle from a
+/// pool (a new one when all are busy) and returns it, so there are as many handles as requests
+/// were ever in flight together, and each keeps its connection alive for the next request.
+/// Measured against libcurl's multi interface in docs/PERFORMANCE.md.
+public final class CurlTransport: HTTPTransport, Sendable {
+    private let idle = Mutex<[CurlHandle]>([])
+    private let timeout: Double
+    private let connectTimeout: Double
     private let maxResponseBytes: Int
-    /// CURLOPT_TIMEOUT_MS for a request that does not bring its own timeout.
-    private let defaultTimeout: Int
+    private let userAgent: String
 
     /// - Parameters:
     ///   - timeout: seconds for the whole exchange, connecting included (sub-second works), unless
@@ -31,110 +23,32 @@ public final class CurlTransport: HTTPTransport {
     ///   - maxResponseBytes: longer replies are aborted mid-transfer with `.replyTooLarge`.
     public init(timeout: Double, connectTimeout: Double = 10, maxResponseBytes: Int = 256 << 20,
                 userAgent: String) throws(TransportFailure) {
-        guard Self.globalInit == CURLE_OK else { throw .other("libcurl failed to initialise") }
-        guard let handle = curl_easy_init() else { throw .other("libcurl could not create a handle") }
-        self.handle = handle
-        self.maxResponseBytes = max(0, maxResponseBytes)
-        self.defaultTimeout = Self.milliseconds(timeout)
-        errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
-        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
-
-        // No SIGALRM for timeouts (Debian's libcurl resolves in a thread anyway). libcurl then no
-        // longer ignores SIGPIPE itself; it sends with MSG_NOSIGNAL, TLS included (its own OpenSSL BIO).
-        halo_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
-        halo_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(min(connectTimeout, timeout)))
-        halo_curl_setopt_long(handle, CURLOPT_TCP_NODELAY, 1)
-        halo_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
-        halo_curl_setopt_str(handle, CURLOPT_PROTOCOLS_STR, "http,https")
-        // "" offers every encoding this libcurl can decode; bodies arrive decoded.
-        halo_curl_setopt_str(handle, CURLOPT_ACCEPT_ENCODING, "")
-        halo_curl_setopt_str(handle, CURLOPT_USERAGENT, userAgent)
-        halo_curl_setopt_ptr(handle, CURLOPT_ERRORBUFFER, errorBuffer)
-        halo_curl_setopt_data_fn(handle, CURLOPT_WRITEFUNCTION, CurlExchange.writeBody)
-        halo_curl_setopt_data_fn(handle, CURLOPT_HEADERFUNCTION, CurlExchange.readHeader)
+        self.timeout = timeout
+        self.connectTimeout = connectTimeout
+        self.maxResponseBytes = maxResponseBytes
+        self.userAgent = userAgent
+        // The first handle now, so that a libcurl that cannot start fails here rather than mid-run.
+        let first = try CurlHandle(timeout: timeout, connectTimeout: connectTimeout,
+                                   maxResponseBytes: maxResponseBytes, userAgent: userAgent)
+        idle.withLock { $0.append(first) }
     }
 
-    deinit {
-        curl_easy_cleanup(handle)
-        errorBuffer.deallocate()
-    }
+    /// Handles created so far: the most requests that were in flight at once.
+    public var handleCount: Int { created.withLock { $0 } }
+    private let created = Mutex(1)
 
     public func send(_ request: HTTPRequest) throws(TransportFailure) -> HTTPReply {
-        lock.lock()
-        defer { lock.unlock() }
-
-        var headers: UnsafeMutablePointer<curl_slist>?
-        defer { curl_slist_free_all(headers) }
-        for (name, value) in request.headers {
-            // CR, LF or NUL would split or cut the header line on the wire.
-            guard !Self.unsafeForHeader(name), !Self.unsafeForHeader(value) else {
-                throw .other("header \(name) holds a line break or NUL")
-            }
-            headers = curl_slist_append(headers, "\(name): \(value)")
-        }
-        // Without this, libcurl waits up to a second for `100 Continue` before a body over 1 KiB.
-        headers = curl_slist_append(headers, "Expect:")
-
-        let exchange = CurlExchange(maxBody: maxResponseBytes)
-        let total = request.timeout.map(Self.milliseconds) ?? defaultTimeout
-        halo_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, total)
-        let userdata = Unmanaged.passUnretained(exchange).toOpaque()
-        halo_curl_setopt_str(handle, CURLOPT_URL, request.url.absoluteString)
-        halo_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, headers)
-        halo_curl_setopt_ptr(handle, CURLOPT_WRITEDATA, userdata)
-        halo_curl_setopt_ptr(handle, CURLOPT_HEADERDATA, userdata)
-        defer {
-            // Nothing dangling in the handle between requests.
-            halo_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, nil)
-            halo_curl_setopt_ptr(handle, CURLOPT_POSTFIELDS, nil)
-            halo_curl_setopt_ptr(handle, CURLOPT_WRITEDATA, nil)
-            halo_curl_setopt_ptr(handle, CURLOPT_HEADERDATA, nil)
-        }
-
-        let code = withExtendedLifetime(exchange) { perform(request) }
-        if exchange.overflowed { throw .replyTooLarge(limit: maxResponseBytes) }
-        guard code == CURLE_OK else {
-            let detail = String(cString: errorBuffer)
-            throw CurlFailure.failure(code, detail: detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail)
-        }
-        var status = 0
-        halo_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
-        return HTTPReply(status: status, headers: exchange.headers, body: exchange.body)
+        let handle = try borrow()
+        defer { idle.withLock { $0.append(handle) } }
+        return try handle.send(request)
     }
 
-    /// Sets the method and body, then performs while the body bytes are pinned (POSTFIELDS is not copied).
-    private func perform(_ request: HTTPRequest) -> CURLcode {
-        let method = request.method.uppercased()
-        halo_curl_setopt_long(handle, CURLOPT_NOBODY, method == "HEAD" ? 1 : 0)
-        guard request.body != nil || method == "POST" else {
-            // HTTPGET also undoes a previous request's POST on this reused handle.
-            halo_curl_setopt_long(handle, CURLOPT_HTTPGET, 1)
-            if method == "HEAD" { halo_curl_setopt_long(handle, CURLOPT_NOBODY, 1) }
-            halo_curl_setopt_str(handle, CURLOPT_CUSTOMREQUEST, method == "GET" || method == "HEAD" ? nil : method)
-            return curl_easy_perform(handle)
-        }
-        halo_curl_setopt_str(handle, CURLOPT_CUSTOMREQUEST, method == "POST" ? nil : method)
-        let body = request.body ?? Data()
-        return body.withUnsafeBytes { bytes in
-            halo_curl_setopt_long(handle, CURLOPT_POST, 1)
-            halo_curl_setopt_off(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(bytes.count))
-            if let start = bytes.baseAddress, bytes.count > 0 {
-                halo_curl_setopt_ptr(handle, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: start))
-            } else {
-                // Never a NULL POSTFIELDS: libcurl would then read the body from stdin.
-                halo_curl_setopt_str(handle, CURLOPT_COPYPOSTFIELDS, "")
-            }
-            return curl_easy_perform(handle)
-        }
-    }
-
-    /// Whole milliseconds, at least 1 (0 would mean "no timeout" to libcurl).
-    private static func milliseconds(_ seconds: Double) -> Int {
-        guard seconds.isFinite else { return Int(Int32.max) }
-        return max(1, min(Int(Int32.max), Int((seconds * 1000).rounded(.up))))
-    }
-
-    private static func unsafeForHeader(_ text: String) -> Bool {
-        text.utf8.contains { $0 == 13 || $0 == 10 || $0 == 0 }
+    /// The most recently returned idle handle (its connection is the likeliest to be alive), or a new one.
+    private func borrow() throws(TransportFailure) -> CurlHandle {
+        if let handle = idle.withLock({ $0.popLast() }) { return handle }
+        let handle = try CurlHandle(timeout: timeout, connectTimeout: connectTimeout,
+                                    maxResponseBytes: maxResponseBytes, userAgent: userAgent)
+        created.withLock { $0 += 1 }
+        return handle
     }
 }

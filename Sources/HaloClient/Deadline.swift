@@ -5,7 +5,7 @@ import Dispatch
 /// so a silent server costs at most `timeout`, not attempts × timeout.
 struct Deadline {
     /// `DispatchTime` uptime in nanoseconds: monotonic, unaffected by clock changes.
-    let end: UInt64
+    private(set) var end: UInt64
 
     init(seconds: Double, now: UInt64 = DispatchTime.now().uptimeNanoseconds) {
         let span = seconds.isFinite ? UInt64(max(0, seconds) * 1_000_000_000) : UInt64.max / 2
@@ -15,6 +15,12 @@ struct Deadline {
     /// Seconds left; 0 once the deadline has passed.
     func remaining(now: UInt64 = DispatchTime.now().uptimeNanoseconds) -> Double {
         now >= end ? 0 : Double(end - now) / 1_000_000_000
+    }
+
+    /// Moves the end later: time spent queued behind the rate limiter or the concurrency cap is
+    /// not the request's own (a paced run must not time out for waiting its turn).
+    mutating func postpone(byNanoseconds span: UInt64) {
+        end = end &+ span
     }
 
     var hasPassed: Bool { remaining() <= 0 }

@@ -2,7 +2,9 @@ import Foundation
 
 /// The seam between the client's policy (auth, retries, errors) and the wire, so that policy can
 /// be tested with a scripted fake and an embedder can route requests in-process.
-/// One call is one HTTP exchange, blocking until the reply or a failure.
+/// One call is one HTTP exchange, blocking until the reply or a failure. A client with
+/// `concurrency` above 1, or called from several threads, calls `send` from several threads at
+/// once (the libcurl and URLSession transports allow it; a scripted fake for one thread need not).
 public protocol HTTPTransport: AnyObject {
     func send(_ request: HTTPRequest) throws(TransportFailure) -> HTTPReply
 }

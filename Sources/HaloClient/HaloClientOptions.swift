@@ -25,6 +25,13 @@ public struct HaloClientOptions: Sendable {
     public var timeoutSetting = "timeout"
     /// The same for `maxResponseBytes`.
     public var maxResponseSetting = "maxResponseBytes"
+    /// Most HTTP exchanges in flight at once, over all threads calling the client; `getAll` fetches
+    /// the pages after the first this many at a time. 1 (the default) walks pages one by one, as
+    /// any transport can serve; more needs a transport that may be called from several threads.
+    public var concurrency = 1
+    /// Requests allowed per rolling window, token requests included; nil sends without pacing.
+    /// Halo's own is `RateLimit.halo` (700 per 5 minutes).
+    public var rateLimit: RateLimit? = nil
     /// POST and DELETE are not sent; `send` hands the body back with `dryRun == true`.
     public var dryRun = false
     /// One line per HTTP exchange (method, URL, status, bytes, ms); secrets redacted.

@@ -23,6 +23,9 @@ public struct HaloHTTPError: Error, CustomStringConvertible, Sendable {
     public var limit: String?
     /// The status was 2xx but the body held only an error (see `ErrorInSuccessReply`).
     public var errorInSuccessReply: Bool
+    /// The page of a concurrent `getAll` walk this request fetched, named in the message (several
+    /// pages are in flight at once, so the path alone does not say which failed).
+    public var page: Int?
 
     public init(method: HTTPMethod, path: String, status: Int, haloMessage: String? = nil,
                 transportFailure: TransportFailure? = nil, hint: String? = nil, body: Data = Data(),
@@ -40,7 +43,7 @@ public struct HaloHTTPError: Error, CustomStringConvertible, Sendable {
     }
 
     public var message: String {
-        var text = "\(method.rawValue) \(path): "
+        var text = "\(method.rawValue) \(path)\(page.map { " (page \($0))" } ?? ""): "
         switch (transportFailure, limit) {
         case (.timedOut?, let limit?):
             text += "no reply within \(limit)"

@@ -39,3 +39,6 @@ public struct WalkedPages<Item> {
         self.pages = pages
     }
 }
+
+extension Page: Sendable where Item: Sendable {}
+extension WalkedPages: Sendable where Item: Sendable {}

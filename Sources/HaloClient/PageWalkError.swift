@@ -7,6 +7,10 @@ public struct PageWalkError: Error, Equatable, CustomStringConvertible {
         case emptyPage(page: Int)
         /// More pages than `record_count / page_size + 2` were needed.
         case tooManyPages(limit: Int)
+        /// Page `page` held `items` where `expected` were due (a concurrent walk checks each page).
+        case shortPage(page: Int, items: Int, expected: Int)
+        /// Page `page` said `record_count` is `to`: the list changed during the walk.
+        case totalChanged(page: Int, to: Int)
     }
 
     public var path: String
@@ -32,6 +36,10 @@ public struct PageWalkError: Error, Equatable, CustomStringConvertible {
             why = "page \(page) was empty before record_count was reached"
         case .tooManyPages(let limit):
             why = "still short after \(limit) pages"
+        case .shortPage(let page, let items, let expected):
+            why = "page \(page) held \(items) items where \(expected) were due (the list changed during the walk)"
+        case .totalChanged(let page, let count):
+            why = "page \(page) gave record_count \(count) (the list changed during the walk)"
         }
         return "GET \(path): \(why); got \(have) of \(total); refusing to return a partial list"
     }

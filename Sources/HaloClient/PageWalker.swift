@@ -46,4 +46,59 @@ struct PageWalker {
         }
         return WalkedPages(recordCount: total, listKey: first.listKey, items: items, pages: pageNo)
     }
+
+    /// As `walk`, but once the first page gives `record_count`, pages 2 to the last are fetched
+    /// up to `width` at a time and assembled in page order. The checks are stricter than the serial
+    /// walk's, since pages are no longer asked for one by one: every page must be full but the
+    /// last, repeat no page before it, and carry the first page's `record_count`. A page whose
+    /// request failed fails the walk with that page named; the first failure in page order wins.
+    func walkConcurrently<Item>(width: Int, decode: (Data) throws -> Page<Item>,
+                                fetchPage: @escaping @Sendable (Int) throws -> Data) throws -> WalkedPages<Item> {
+        let firstBody = try fetchPage(1)
+        let first = try decode(firstBody)
+        guard let total = first.recordCount else {
+            progress?(first.items.count, first.items.count)
+            return WalkedPages(recordCount: first.items.count, listKey: first.listKey, items: first.items, pages: 1)
+        }
+        var items = first.items
+        progress?(items.count, total)
+        guard items.count < total else {
+            return WalkedPages(recordCount: total, listKey: first.listKey, items: items, pages: 1)
+        }
+        let size = max(pageSize, 1)
+        guard items.count >= size else {
+            throw PageWalkError(path: path, reason: .shortPage(page: 1, items: items.count, expected: size),
+                                have: items.count, total: total)
+        }
+        let lastPage = (total + size - 1) / size
+        let pool = PageFetchPool(pages: 2...lastPage, width: width, fetch: fetchPage)
+        defer { pool.finish() }
+        var previous = firstBody
+        for pageNo in 2...lastPage {
+            let failure = { (reason: PageWalkError.Reason) in
+                PageWalkError(path: path, reason: reason, have: items.count, total: total)
+            }
+            let body: Data
+            switch pool.take(pageNo) {
+            case .success(let data)?: body = data
+            case .failure(var error as HaloHTTPError)?:
+                error.page = pageNo
+                throw error
+            case .failure(let error)?: throw error
+            case nil: throw failure(.emptyPage(page: pageNo))
+            }
+            if body == previous { throw failure(.repeatedPage(page: pageNo)) }
+            let page = try decode(body)
+            if page.items.isEmpty { throw failure(.emptyPage(page: pageNo)) }
+            if let count = page.recordCount, count != total { throw failure(.totalChanged(page: pageNo, to: count)) }
+            let expected = min(size, total - items.count)
+            if page.items.count < expected {
+                throw failure(.shortPage(page: pageNo, items: page.items.count, expected: expected))
+            }
+            items += page.items
+            progress?(items.count, total)
+            previous = body
+        }
+        return WalkedPages(recordCount: total, listKey: first.listKey, items: items, pages: lastPage)
+    }
 }

@@ -65,8 +65,13 @@ struct RetryPolicy: Sendable {
     ///   - retryAfter: the server's `Retry-After` in seconds, when it sent one; honoured as is.
     ///   - timeLeft: seconds before the request's deadline (`HaloClientOptions.timeout`). A wait
     ///     that would reach it is pointless, as no attempt could follow it: give up instead.
+    ///   - windowFrees: for a 429 without Retry-After, when the client's rate limiter expects a slot
+    ///     to free (see `RequestRateLimiter.waitAfterRefusal`). Waited instead of the backoff when
+    ///     it fits the budgets: retrying sooner would only be refused again. It is an upper bound
+    ///     (others' requests may leave first), so when it does not fit, the backoff applies.
     func decide(_ outcome: Outcome, idempotent: Bool, attempt: Int, waited: Double,
-                retryAfter: Double?, random: Double, timeLeft: Double = .infinity) -> Decision {
+                retryAfter: Double?, random: Double, timeLeft: Double = .infinity,
+                windowFrees: Double? = nil) -> Decision {
         guard Self.isRetryable(outcome, idempotent: idempotent), attempt < maxAttempts else { return .giveUp }
         let remaining = maxTotalWait - waited
         guard remaining > 0, timeLeft > 0 else { return .giveUp }
@@ -74,6 +79,8 @@ struct RetryPolicy: Sendable {
         if let retryAfter {
             guard retryAfter <= remaining else { return .giveUp }
             delay = max(0, retryAfter)
+        } else if outcome == .status(429), let windowFrees, windowFrees <= remaining, windowFrees < timeLeft {
+            delay = max(0, windowFrees)
         } else {
             delay = min(backoff(afterAttempt: attempt, outcome: outcome, random: random), remaining)
         }

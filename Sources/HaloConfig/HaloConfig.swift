@@ -103,6 +103,7 @@ public struct HaloConfig: Equatable, Sendable {
         var strings: [String: String] = [:]
         var production = false
         var timeout: Int?
+        var concurrency: Int?
         var secrets: [TOMLSubset.Entry] = []
         for entry in table.entries {
             guard Profile.keys.contains(entry.key) else {
@@ -120,6 +121,13 @@ public struct HaloConfig: Equatable, Sendable {
                     throw ConfigError(path: path, line: entry.line, "'timeout' must be a whole number of seconds above 0, such as timeout = 60")
                 }
                 timeout = seconds
+                continue
+            }
+            if entry.key == "concurrency" {
+                guard case .integer(let count) = entry.value, count > 0 else {
+                    throw ConfigError(path: path, line: entry.line, "'concurrency' must be a whole number above 0, such as concurrency = 4")
+                }
+                concurrency = count
                 continue
             }
             // An empty tenant means "send none" (on-premises), as with HALO_TENANT="".
@@ -143,7 +151,7 @@ public struct HaloConfig: Equatable, Sendable {
         }
         return Profile(name: name, url: try required("url"), tenant: strings["tenant"], clientID: try required("client_id"),
                        scope: strings["scope"] ?? "all", production: production, secret: secret, timeout: timeout,
-                       authURL: strings["auth_url"],
+                       authURL: strings["auth_url"], concurrency: concurrency, rateLimit: strings["rate_limit"],
                        line: table.line)
     }
 

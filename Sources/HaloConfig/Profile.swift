@@ -15,11 +15,18 @@ public struct Profile: Equatable, Sendable {
     /// A separate authorisation server (`auth_url = "https://auth.acme.example/auth"`); nil: the
     /// tenant's own, or what `/api/authinfo` advertises. `HALO_AUTH_URL` takes precedence.
     public var authURL: String?
+    /// Requests in flight at once for `get all` (`concurrency = 8`); nil: the default.
+    /// `--concurrency` and `HALO_CONCURRENCY` take precedence.
+    public var concurrency: Int?
+    /// The tenant's rate limit as written (`rate_limit = "700/300"`, or `"off"`); nil: the default.
+    /// Read by the client, which knows the format; `--rate-limit` and `HALO_RATE_LIMIT` take precedence.
+    public var rateLimit: String?
     /// The line of the table header, for messages.
     public var line: Int
 
     public init(name: String, url: String, tenant: String? = nil, clientID: String, scope: String = "all",
-                production: Bool = false, secret: SecretSource, timeout: Int? = nil, authURL: String? = nil, line: Int = 0) {
+                production: Bool = false, secret: SecretSource, timeout: Int? = nil, authURL: String? = nil,
+                concurrency: Int? = nil, rateLimit: String? = nil, line: Int = 0) {
         self.name = name
         self.url = url
         self.tenant = tenant
@@ -29,10 +36,12 @@ public struct Profile: Equatable, Sendable {
         self.secret = secret
         self.timeout = timeout
         self.authURL = authURL
+        self.concurrency = concurrency
+        self.rateLimit = rateLimit
         self.line = line
     }
 
     /// The keys a profile table may hold, in the order the docs list them.
-    static let keys = ["url", "tenant", "client_id", "scope", "production", "secret_env", "secret_command", "client_secret", "timeout", "auth_url"]
+    static let keys = ["url", "tenant", "client_id", "scope", "production", "secret_env", "secret_command", "client_secret", "timeout", "auth_url", "concurrency", "rate_limit"]
     static let secretKeys = ["secret_env", "secret_command", "client_secret"]
 }

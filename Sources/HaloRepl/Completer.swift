@@ -73,7 +73,7 @@ public enum Completer {
         let wordOffset = typed.lastIndex(where: { wordBreaks.contains($0) }).map { typed.distance(from: typed.startIndex, to: $0) + 1 } ?? 0
         return names.filter { $0.hasPrefix(prefix) && (!$0.hasPrefix(".") || prefix.hasPrefix(".")) }.sorted().map { name in
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: path + "/" + name, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: path + "/" + name, isDirectory: &isDirectory)
             return Completion(String((directory + name).dropFirst(wordOffset)), suffix: isDirectory.boolValue ? "/" : " ")
         }
     }

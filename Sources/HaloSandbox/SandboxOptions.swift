@@ -21,6 +21,12 @@ public struct SandboxOptions: Sendable {
     public var rateWindow = 300.0
     /// Real Halo is not known to send Retry-After on 429; turn this off to test a client without it.
     public var sendRetryAfter = true
+    /// Seconds every reply is held back, to stand in for the round trip to a hosted tenant (tens of
+    /// milliseconds) on loopback; each reply waits on its own, so other connections are not held up.
+    public var latency = 0.0
+    /// Each reply's delay is `latency` ± up to this many seconds, uniformly (never below 0), so
+    /// that concurrent replies come back out of order.
+    public var jitter = 0.0
 
     /// Moves all seed dates by one offset so that the newest ticket date is a day old, so that
     /// "this week's tickets" exist whenever the sandbox runs; off serves the seeds' dates as written.
@@ -39,6 +45,11 @@ extension SandboxOptions {
     /// Every application the token endpoint accepts, the full one first.
     var applications: [SandboxApplication] {
         [SandboxApplication(clientID: clientID, clientSecret: clientSecret, permissions: nil)] + limitedApplications
+    }
+
+    /// One reply's network delay: `latency` ± `jitter`, at least 0.
+    func replyDelay(random: Double = Double.random(in: 0...1)) -> Double {
+        max(0, latency + jitter * (2 * random - 1))
     }
 
     /// The moment seed dates are shifted to, or nil to keep them.

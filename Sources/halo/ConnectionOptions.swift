@@ -48,6 +48,12 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("max-response-mb"), help: ArgumentHelp("Largest reply accepted, in MB (default 256; also HALO_MAX_RESPONSE_MB).", valueName: "MB"))
     var maxResponseMB: Double?
 
+    @Option(help: ArgumentHelp("Requests in flight at once for `get all` (default 4; 1 walks pages one by one; also HALO_CONCURRENCY or a profile's concurrency).", valueName: "n"))
+    var concurrency: Int?
+
+    @Option(help: ArgumentHelp("Pace requests to REQUESTS/SECONDS over a rolling window, or off (default 700/300, Halo's; also HALO_RATE_LIMIT or a profile's rate_limit).", valueName: "limit"))
+    var rateLimit: String?
+
     /// `--plan`, `--dry-run` or `--plan-json`: writes are planned, not sent.
     var planning: Bool { plan || dryRun || planJson != nil }
 
@@ -58,7 +64,8 @@ struct ConnectionOptions: ParsableArguments {
 
     /// `--timeout`, `--max-response-mb` and their variables; a profile's timeout applies at `auth`.
     func limits() throws -> RequestLimits {
-        try RequestLimits(timeoutFlag: timeout, maxResponseFlag: maxResponseMB,
+        try RequestLimits(timeoutFlag: timeout, maxResponseFlag: maxResponseMB, concurrencyFlag: concurrency,
+                          rateLimitFlag: rateLimit,
                           environment: ProcessInfo.processInfo.environment)
     }
 

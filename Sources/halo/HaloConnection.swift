@@ -48,7 +48,7 @@ final class HaloConnection: RequestPerformer {
         options.tokenCache = target.tokenCache
         secrets.add(target.credentials.clientSecret)
         options.tokenObserver = { [secrets] token in secrets.add(token) }
-        limits.apply(to: &options, profile: target.profile)
+        try wrap { try limits.apply(to: &options, profile: target.profile) }
         let client = try wrap { try HaloClient(credentials: target.credentials, options: options) }
         try wrap { try client.authenticate() }
         self.client = client

@@ -90,3 +90,27 @@ struct RetryPolicyTests {
         #expect(RetryAfter.seconds("Wed, 21 Oct 2015 07:00:00 GMT", now: now) == 0)
     }
 }
+
+/// A 429 without Retry-After waits for the rate window to free when the limiter knows when.
+struct RetryPolicyWindowTests {
+    let policy = RetryPolicy(maxAttempts: 5, maxTotalWait: 120, baseBackoff: 0.5, rateLimitBackoff: 5)
+
+    @Test func a429WaitsUntilTheWindowFrees() {
+        #expect(policy.decide(.status(429), idempotent: true, attempt: 1, waited: 0, retryAfter: nil, random: 0,
+                              windowFrees: 42) == .retry(after: 42))
+    }
+
+    @Test func aWindowWaitBeyondTheBudgetFallsBackToTheBackoff() {
+        #expect(policy.decide(.status(429), idempotent: true, attempt: 1, waited: 0, retryAfter: nil, random: 0,
+                              windowFrees: 290) == .retry(after: 5))
+        #expect(policy.decide(.status(429), idempotent: true, attempt: 1, waited: 0, retryAfter: nil, random: 0,
+                              timeLeft: 30, windowFrees: 40) == .retry(after: 5))
+    }
+
+    @Test func retryAfterWinsAndOtherStatusesIgnoreTheWindow() {
+        #expect(policy.decide(.status(429), idempotent: true, attempt: 1, waited: 0, retryAfter: 3, random: 0,
+                              windowFrees: 42) == .retry(after: 3))
+        #expect(policy.decide(.status(503), idempotent: true, attempt: 1, waited: 0, retryAfter: nil, random: 0,
+                              windowFrees: 42) == .retry(after: 0.5))
+    }
+}

@@ -36,6 +36,13 @@ import Testing
         #expect(contoso.secret == .command("pass show halo/contoso"))
     }
 
+    @Test func concurrencyAndRateLimitAreReadAndAbsentByDefault() throws {
+        let text = "[profiles.p]\nurl = \"u\"\nclient_id = \"c\"\nsecret_env = \"S\"\nconcurrency = 8\nrate_limit = \"300/300\""
+        let profile = try HaloConfig.parse(text, path: "c.toml").profiles[0]
+        #expect(profile.concurrency == 8 && profile.rateLimit == "300/300")
+        #expect(try HaloConfig.parse(Self.sample, path: "c.toml").profiles.allSatisfy { $0.concurrency == nil && $0.rateLimit == nil })
+    }
+
     @Test func timeoutIsReadInSecondsAndAbsentByDefault() throws {
         let config = try HaloConfig.parse("[profiles.p]\nurl = \"u\"\nclient_id = \"c\"\nsecret_env = \"S\"\ntimeout = 60", path: "c.toml")
         #expect(config.profiles[0].timeout == 60)
@@ -62,6 +69,8 @@ import Testing
         ("[profiles.a]\nurl = \"u", "config.toml:2: unterminated string"),
         ("[profiles.a]\nurl = \"u\"\nclient_id = \"c\"\nsecret_env = \"S\"\ntimeout = 0", "config.toml:5: 'timeout' must be a whole number of seconds above 0"),
         ("[profiles.a]\nurl = \"u\"\nclient_id = \"c\"\nsecret_env = \"S\"\ntimeout = \"60\"", "config.toml:5: 'timeout' must be a whole number of seconds above 0"),
+        ("[profiles.a]\nurl = \"u\"\nclient_id = \"c\"\nsecret_env = \"S\"\nconcurrency = 0", "config.toml:5: 'concurrency' must be a whole number above 0"),
+        ("[profiles.a]\nurl = \"u\"\nclient_id = \"c\"\nsecret_env = \"S\"\nrate_limit = 700", "config.toml:5: 'rate_limit' must be a string, not an integer"),
     ])
     func invalidConfigsSayWhereAndWhy(text: String, message: String) {
         #expect {
