@@ -215,6 +215,28 @@ public final class HaloClient: @unchecked Sendable {
         return try walker.walkConcurrently(width: options.concurrency, decode: decoder.decodePage, fetchPage: fetch)
     }
 
+    /// GETs each path, up to `options.concurrency` at a time, and returns the bodies in the order
+    /// of `paths`; a path Halo refuses with a 4xx (a 404 for a missing record) gives its error in its
+    /// place. Any other failure is thrown: no further path is started.
+    public func getEach(_ paths: [String]) throws -> [Result<Data, HaloHTTPError>] {
+        let fetch: @Sendable (Int) throws -> Result<Data, HaloHTTPError> = { [self] index in
+            do {
+                return .success(try send(.get, path: paths[index]).body)
+            } catch let error as HaloHTTPError where (400..<500).contains(error.status) {
+                return .failure(error)
+            }
+        }
+        guard options.concurrency > 1, paths.count > 1 else { return try paths.indices.map(fetch) }
+        let pool = PageFetchPool(pages: 0...(paths.count - 1), width: options.concurrency, fetch: fetch)
+        defer { pool.finish() }
+        return try paths.indices.map { index in
+            guard let result = pool.take(index) else {
+                throw HaloClientError.malformedReply(path: paths[index], detail: "not fetched after an earlier failure")
+            }
+            return try result.get()
+        }
+    }
+
     // MARK: - Internals
 
     /// What an exchange is for, which decides auth, retries and hints.

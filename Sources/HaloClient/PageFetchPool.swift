@@ -3,17 +3,17 @@ import Foundation
 /// Fetches a run of pages on a few threads of its own and hands each back when asked, so the
 /// caller can assemble them in page order while later pages are still on the wire. After a
 /// failure no further page is started; pages already started finish (each has its own deadline).
-final class PageFetchPool: @unchecked Sendable {
+final class PageFetchPool<Output>: @unchecked Sendable {
     private let condition = NSCondition()
-    private let fetch: @Sendable (Int) throws -> Data
+    private let fetch: @Sendable (Int) throws -> Output
     private let last: Int
     private var next: Int
-    private var results: [Int: Result<Data, any Error>] = [:]
+    private var results: [Int: Result<Output, any Error>] = [:]
     private var stopped = false
     private var running = 0
 
     /// Starts `width` threads (fewer when there are fewer pages) fetching `pages` in order.
-    init(pages: ClosedRange<Int>, width: Int, fetch: @escaping @Sendable (Int) throws -> Data) {
+    init(pages: ClosedRange<Int>, width: Int, fetch: @escaping @Sendable (Int) throws -> Output) {
         self.fetch = fetch
         self.next = pages.lowerBound
         self.last = pages.upperBound
@@ -49,7 +49,7 @@ final class PageFetchPool: @unchecked Sendable {
 
     /// Page `page`'s body or failure, waiting for it; nil when the page will never be fetched
     /// (the pool stopped before starting it).
-    func take(_ page: Int) -> Result<Data, any Error>? {
+    func take(_ page: Int) -> Result<Output, any Error>? {
         condition.lock()
         defer { condition.unlock() }
         while results[page] == nil {

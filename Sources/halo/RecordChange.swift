@@ -104,6 +104,21 @@ struct WriteClassifier {
         return [RecordChange(action: .delete, resource: resource, id: id, sent: HaloObject(), before: try read(resource, id))]
     }
 
+    /// The records a POST would update if they exist: those with an `id`, as paths to read.
+    static func recordPaths(post path: String, records: [Value]) -> [(path: String, resource: String, id: Int)] {
+        guard let (resource, pathID) = target(of: path), pathID == nil else { return [] }
+        return records.compactMap { record in
+            guard case .object(let sent) = record, let id = id(in: sent), id > 0 else { return nil }
+            return (RecordChange.recordPath(resource: resource, id: id), resource, id)
+        }
+    }
+
+    /// The record a DELETE removes, as a path to read.
+    static func recordPaths(delete path: String) -> [(path: String, resource: String, id: Int)] {
+        guard let (resource, id) = target(of: path), let id else { return [] }
+        return [(RecordChange.recordPath(resource: resource, id: id), resource, id)]
+    }
+
     /// An `id` field as a number (Halo accepts `"12"` too).
     static func id(in record: HaloObject) -> Int? {
         switch record["id"] {

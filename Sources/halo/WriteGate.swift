@@ -55,7 +55,9 @@ final class WriteGate {
         var classified: [RecordChange]?
         func changes() throws -> [RecordChange] {
             if let classified { return classified }
-            let classifier = WriteClassifier { resource, id in try self.read(resource, id, target) }
+            let fetched = try prefetch(body.map { WriteClassifier.recordPaths(post: path, records: $0) }
+                                       ?? WriteClassifier.recordPaths(delete: path), target)
+            let classifier = WriteClassifier { resource, id in try self.read(resource, id, target, fetched: fetched) }
             let found = try body.map { try classifier.post(path: path, records: $0) } ?? classifier.delete(path: path)
             classified = found
             return found
@@ -96,18 +98,36 @@ final class WriteGate {
 
     /// The record now, or nil when Halo has none. In a plan, a record an earlier planned write
     /// touched is taken from the plan, not read.
-    private func read(_ resource: String, _ id: Int, _ target: Target) throws -> HaloObject? {
+    private func read(_ resource: String, _ id: Int, _ target: Target,
+                      fetched: [String: HaloObject?]) throws -> HaloObject? {
         let path = RecordChange.recordPath(resource: resource, id: id)
         if let known = recentlyRead.removeValue(forKey: path) { return known }
         if let plan, let planned = plan.plannedState(resource: resource, id: id) { return planned }
-        plan?.reads += 1
-        do {
-            let response = try target.client.send(.get, path: path)
-            if case .object(let record) = try JSON.responseBody(response.body) { return record }
-            return nil
-        } catch let error as HaloHTTPError where error.status == 404 {
-            return nil
+        if let record = fetched[path] { return record }
+        return try prefetch([(path, resource, id)], target)[path] ?? nil
+    }
+
+    /// Reads the records a write names that are not known yet, as many at a time as the client's
+    /// concurrency allows (one GET each); nil for those Halo does not have.
+    private func prefetch(_ records: [(path: String, resource: String, id: Int)], _ target: Target) throws -> [String: HaloObject?] {
+        var seen = Set<String>()
+        let wanted = records.filter { record in
+            recentlyRead[record.path] == nil && plan?.plannedState(resource: record.resource, id: record.id) == nil
+                && seen.insert(record.path).inserted
+        }.map(\.path)
+        plan?.reads += wanted.count
+        var found: [String: HaloObject?] = [:]
+        for (path, result) in zip(wanted, try target.client.getEach(wanted)) {
+            switch result {
+            case .success(let body):
+                found[path] = if case .object(let record) = try JSON.responseBody(body) { .some(record) } else { .some(nil) }
+            case .failure(let error) where error.status == 404:
+                found[path] = .some(nil)
+            case .failure(let error):
+                throw error
+            }
         }
+        return found
     }
 
     /// One journal per run and target; a run that signs in elsewhere starts another.
