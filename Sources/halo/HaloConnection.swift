@@ -15,6 +15,10 @@ final class HaloConnection: RequestPerformer {
     /// The client secret and tokens of this run, and the variables that hold credentials.
     let secrets: SecretGuard
     private var client: HaloClient?
+    /// `pmap` calls `perform` from several threads. Until HaloClient is thread-safe they take turns
+    /// here, one request at a time: the fan-out's machinery runs as wide as `maxConcurrency`, but
+    /// no two requests overlap on the wire.
+    private let turn = NSLock()
     /// The profile the current client signed in with; production ones guard writes.
     private var profile: Profile?
 
@@ -41,9 +45,16 @@ final class HaloConnection: RequestPerformer {
         return names
     }
 
+    /// How many items `pmap` runs together (the default of the client's concurrency cap).
+    var maxConcurrency: Int { 4 }
+
     // MARK: - auth
 
     func authenticate(_ argument: Value?) throws {
+        try turn.withLock { try authenticateInTurn(argument) }
+    }
+
+    private func authenticateInTurn(_ argument: Value?) throws {
         let target = try target(from: argument)
         var options = self.options
         options.tokenCache = target.tokenCache
@@ -97,7 +108,7 @@ final class HaloConnection: RequestPerformer {
     /// The first request signs in as a bare `auth` would (see `ConnectionResolver`) when the script did not.
     private func connectedClient() throws -> HaloClient {
         if let client { return client }
-        try authenticate(nil)
+        try authenticateInTurn(nil)
         guard let client else { throw ScriptError.runtime("not connected") }
         return client
     }
@@ -105,6 +116,10 @@ final class HaloConnection: RequestPerformer {
     // MARK: - requests
 
     func perform(_ request: RequestSpec) throws -> RequestResult {
+        try turn.withLock { try performInTurn(request) }
+    }
+
+    private func performInTurn(_ request: RequestSpec) throws -> RequestResult {
         try refuseToReveal(request)
         let client = try connectedClient()
         switch request.method {
