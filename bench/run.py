@@ -45,8 +45,8 @@ def canonical(output):
 class Sandbox:
     """`halo sandbox` in the background, for the end-to-end cases."""
 
-    def __init__(self, halo):
-        self.proc = subprocess.Popen([halo, "sandbox", "--port", "0"], stdout=subprocess.PIPE, text=True)
+    def __init__(self, halo, extra=()):
+        self.proc = subprocess.Popen([halo, "sandbox", "--port", "0", *extra], stdout=subprocess.PIPE, text=True)
         env = {}
         for line in self.proc.stdout:
             m = re.match(r"\s*(HALO_[A-Z_]+)=(\S+)", line)
@@ -97,6 +97,8 @@ def main():
     ap.add_argument("--quick", action="store_true", help="tiny inputs, one run: proves the suite works")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--markdown", help="also write the table here")
+    ap.add_argument("--fanout-latency-ms", type=int, default=0,
+                    help="the sandbox's added latency per request for the fan-out case (halo sandbox --latency-ms)")
     args = ap.parse_args()
     runs, warmup = (1, 0) if args.quick else (args.runs, 1)
     q = args.quick
@@ -130,6 +132,8 @@ def main():
           "jq": ["jq", "-c", "[.tickets[] | .status_id | tostring] | group_by(.) | map({key: .[0], value: length}) | from_entries", big]}, {}),
     ]
     sandbox = Sandbox(halo)
+    latency = args.fanout_latency_ms
+    slow = Sandbox(halo, ["--latency-ms", str(latency)]) if latency else sandbox
     try:
         e2e = dict(env, **sandbox.env)
         writes = 100 if q else 1000
@@ -140,6 +144,7 @@ def main():
             (f"writes: {writes} updates in batches of 100",
              {"halo": [halo, P("writes.halo"), "--set", f"n={writes}"], "python": [py, P("writes.py"), str(writes)],
               "curl+jq loop": ["bash", P("writes.sh"), str(writes)]}, e2e),
+            fanout_case(halo, P, 20 if q else 200, latency, dict(env, **slow.env)),
         ]
         results = []
         for title, contenders, case_env in cases:
@@ -162,12 +167,22 @@ def main():
             results.append(sandbox_throughput(sandbox))
     finally:
         sandbox.stop()
+        if slow is not sandbox:
+            slow.stop()
     table = render(results, runs)
     print(table)
     if args.markdown:
         with open(args.markdown, "w") as f:
             f.write(table + "\n")
     shutil.rmtree(work, ignore_errors=True)
+
+
+def fanout_case(halo, P, n, latency, env):
+    """Tickets by id: pmap (as "halo") against the same fetches in a for loop, so the ratio is
+    pmap / loop. Its target, 0.2, is for a sandbox that answers after 50 ms (--fanout-latency-ms 50)."""
+    title = f"fan-out: {n} tickets by id, pmap vs for loop ({latency} ms latency)"
+    return (title, {"halo": [halo, P("byid-pmap.halo"), "--set", f"n={n}"],
+                    "halo for loop": [halo, P("byid-loop.halo"), "--set", f"n={n}"]}, env)
 
 
 def sandbox_throughput(sandbox):

@@ -129,6 +129,7 @@ extension Interpreter {
 
 /// What a fan-out's extra thread holds. It lets go of every interpreter object while it still
 /// holds the lock, so no reference count of the interpreter's changes on a thread without it.
+/// `@unchecked Sendable`: made before the thread starts, then touched only under the lock.
 private final class FanOutHelper: @unchecked Sendable {
     private var vm: Interpreter?
     private var job: FanOut?

@@ -150,11 +150,14 @@ public final class Interpreter: BuiltinContext {
     /// Runs an imported module once, then copies its top-level names into the importer's frame.
     func execImport(_ decl: ImportDecl, _ frame: Frame) throws {
         guard let module = decl.module else { return }
+        try waitWhileAnotherThreadRuns(module)
         switch module.state {
         case .done: break
         case .running: throw ScriptError(.runtime, "import cycle through \(decl.path)", at: decl.location)
         case .loaded:
             module.state = .running
+            if currentFanOut != nil { module.runner = ObjectIdentifier(Thread.current) }
+            defer { currentFanOut?.lock?.broadcast() }
             do {
                 for statement in module.statements { _ = try compile(statement)(module.frame) }
                 module.state = .done
@@ -168,6 +171,18 @@ public final class Interpreter: BuiltinContext {
                 frame.slots(up: binding.depth)[binding.slot] = value
             }
         }
+    }
+
+    /// In a fan-out, another item may be running the module's top level and waiting for a request
+    /// in it: this item waits until that is over (then the module is done, or failed and is run
+    /// again here) instead of taking it for an import cycle.
+    private func waitWhileAnotherThreadRuns(_ module: Module) throws {
+        guard module.state == .running, let job = currentFanOut, let lock = job.lock,
+              module.runner != ObjectIdentifier(Thread.current) else { return }
+        let mine = threadState
+        lock.wait { module.state != .running }
+        threadState = mine
+        if job.isCancelled { throw FanOut.cancellation }
     }
 
     // MARK: - Calls

@@ -6,7 +6,7 @@ import Testing
 /// `pmap`: items run together on several threads that take turns on one interpreter.
 @Suite struct FanOutTests {
     /// Printed lines, and whether two `print`s were ever inside the sink at once.
-    private final class Sink: @unchecked Sendable {
+    private final class Sink {
         private let state = Mutex<(lines: [String], inside: Int, overlapped: Bool)>(([], 0, false))
         func write(_ line: String) {
             state.withLock {
@@ -215,6 +215,25 @@ import Testing
             print n
             """
         #expect(run(source, SlowPerformer()).lines == ["16"])
+    }
+
+    @Test func itemsImportingAModuleWhoseTopLevelWaitsRunItOnce() throws {
+        let files = try TemporaryFiles(["slow.halo": "get /wait/100/1\nloaded = 10\n"])
+        let source = """
+            fn job(i) {
+              import "./slow"
+              return loaded + i
+            }
+            print pmap(range(4), job)
+            """
+        let halo = SlowPerformer(maxConcurrency: 4)
+        let sink = Sink()
+        var options = InterpreterOptions()
+        options.output = { sink.write($0) }
+        options.performer = halo
+        try Interpreter(options).run(source: source, file: files.path("main.halo"))
+        #expect(sink.lines == ["[10,11,12,13]"])
+        #expect(halo.log == ["GET /wait/100/1"])
     }
 
     @Test func argumentsAreChecked() {

@@ -5,7 +5,7 @@ import Synchronization
 /// A thread-safe stand-in for a Halo connection whose requests take time, for the fan-out tests:
 /// `get /wait/MS/ID` answers `{"id": ID}` after MS milliseconds, `get /fail/MS/ID` fails with a 404
 /// after MS milliseconds, and `post /log BODY` answers BODY. It counts what overlapped.
-final class SlowPerformer: RequestPerformer, @unchecked Sendable {
+final class SlowPerformer: RequestPerformer {
     struct Tally {
         var log: [String] = []
         var inFlight = 0
