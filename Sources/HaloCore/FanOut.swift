@@ -78,8 +78,10 @@ extension Interpreter {
     /// turns on this interpreter (see `InterpreterLock`), and returns the results in input order.
     public func fanOut(_ items: [Value], _ function: Value, at location: SourceLocation?) throws -> [Value] {
         let outer = currentFanOut
-        let width = min(items.count, performer?.maxConcurrency ?? 1)
-        let makesLock = outer?.lock == nil && width > 1
+        let width = performer?.maxConcurrency ?? 1
+        // The outermost fan-out with more than one item makes the lock; nested ones share it and
+        // the threads it still has spare.
+        let makesLock = outer?.lock == nil && width > 1 && items.count > 1
         let lock = makesLock ? InterpreterLock(width: width) : outer?.lock
         let job = FanOut(items: items, function: function, location: location, lock: lock,
                          parent: outer, callDepth: callDepth)

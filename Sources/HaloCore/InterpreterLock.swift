@@ -9,6 +9,8 @@ import Foundation
 ///
 /// A run that never calls `pmap` makes no lock and takes none; one exists only while a fan-out
 /// with more than one thread runs.
+///
+/// `@unchecked Sendable`: `spareThreads` is only touched by the thread holding the lock.
 final class InterpreterLock: @unchecked Sendable {
     private let condition = NSCondition()
     /// Threads that fan-outs may still start: the performer's width less the threads running.

@@ -204,6 +204,13 @@ import Testing
         #expect(halo.threadCount <= 4)
     }
 
+    @Test func aNestedFanOutUsesTheThreadsTheOuterOneLeaves() {
+        let halo = SlowPerformer(maxConcurrency: 4)
+        let outcome = run("pmap([1, 2], fn(a) { return pmap(range(6), fn(b) { return get /wait/50/<<b>> }) })", halo)
+        #expect(outcome.error == nil)
+        #expect(halo.maxInFlight > 2, "two outer items leave two threads for their inner items")
+    }
+
     @Test func itemsReadAndUpdateOuterVariables() {
         let source = """
             n = 0
