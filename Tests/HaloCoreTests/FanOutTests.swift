@@ -59,6 +59,27 @@ import Testing
         #expect(halo.maxInFlight > 1)
     }
 
+    @Test func manyItemsWithCallsClosuresAndLoopsAgreeWithMap() {
+        let source = """
+            fn work(i) {
+              fn square(x) { return x * x }
+              total = 0
+              for k in range(30) { total += square(k) }
+              reply = get /wait/1/<<i>>
+              return [reply^id, total + i, [square(j) for j in range(3)], fn() { return i }]
+            }
+            together = pmap(range(200), work)
+            inTurn = map(range(200), work)
+            print [x^0 for x in together] == [x^0 for x in inTurn], [x^1 for x in together] == [x^1 for x in inTurn]
+            print [x^2 for x in together] == [x^2 for x in inTurn], [x^3() for x in together] == range(200)
+            """
+        let halo = SlowPerformer(maxConcurrency: 4)
+        let outcome = run(source, halo)
+        #expect(outcome.error == nil)
+        #expect(outcome.lines == ["true true", "true true"])
+        #expect(halo.maxInFlight > 1)
+    }
+
     @Test func eightItemsOfATenthOfASecondOverlap() {
         let halo = SlowPerformer(maxConcurrency: 4)
         let outcome = run("print len(pmap(range(8), fn(i) { return get /wait/100/<<i>> }))", halo)
