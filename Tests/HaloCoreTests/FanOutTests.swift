@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 @testable import HaloCore
 
@@ -7,20 +6,24 @@ import Testing
 @Suite struct FanOutTests {
     /// Printed lines, and whether two `print`s were ever inside the sink at once.
     private final class Sink {
-        private let state = Mutex<(lines: [String], inside: Int, overlapped: Bool)>(([], 0, false))
+        private let lock = NSLock()   // not a Mutex: ThreadSanitizer sees the order an NSLock makes
+        private var state: (lines: [String], inside: Int, overlapped: Bool) = ([], 0, false)
+        private func withState<T>(_ body: (inout (lines: [String], inside: Int, overlapped: Bool)) -> T) -> T {
+            lock.withLock { body(&state) }
+        }
         func write(_ line: String) {
-            state.withLock {
+            withState {
                 $0.inside += 1
                 if $0.inside > 1 { $0.overlapped = true }
             }
             Thread.sleep(forTimeInterval: 0.001)   // a window in which an overlapping write would land
-            state.withLock {
+            withState {
                 $0.lines.append(line)
                 $0.inside -= 1
             }
         }
-        var lines: [String] { state.withLock { $0.lines } }
-        var overlapped: Bool { state.withLock { $0.overlapped } }
+        var lines: [String] { withState { $0.lines } }
+        var overlapped: Bool { withState { $0.overlapped } }
     }
 
     private struct Outcome {
