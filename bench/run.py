@@ -102,6 +102,10 @@ def main():
     ap.add_argument("--quick", action="store_true", help="tiny inputs, one run: proves the suite works")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--markdown", help="also write the table here")
+    ap.add_argument("--fanout-latency-ms", type=int, default=0,
+                    help="the sandbox's added latency per request for the fan-out case (halo sandbox --latency-ms)")
+    ap.add_argument("--fanout-concurrency", type=int,
+                    help="halo --concurrency for the fan-out case (default: halo's own, 4)")
     args = ap.parse_args()
     runs, warmup = (1, 0) if args.quick else (args.runs, 1)
     q = args.quick
@@ -135,6 +139,8 @@ def main():
           "jq": ["jq", "-c", "[.tickets[] | .status_id | tostring] | group_by(.) | map({key: .[0], value: length}) | from_entries", big]}, {}),
     ]
     sandbox = Sandbox(halo)
+    latency = args.fanout_latency_ms
+    slow = Sandbox(halo, "--latency-ms", str(latency)) if latency else sandbox
     try:
         # Journals of the journaled writes case go to a scratch directory, not the user's.
         e2e = dict(env, **sandbox.env, XDG_STATE_HOME=tempfile.mkdtemp(prefix="halo-bench-state-"))
@@ -150,6 +156,7 @@ def main():
             # The journal's price: one GET per updated record before each POST, two synced lines per POST.
             (f"writes, journaled: {writes} updates in batches of 100",
              {"halo": [halo, P("writes.halo"), "--set", f"n={writes}"], "python": [py, P("writes.py"), str(writes)]}, e2e),
+            fanout_case(halo, P, 20 if q else 200, latency, args.fanout_concurrency, dict(env, **slow.env)),
         ]
         results = []
         for title, contenders, case_env in cases:
@@ -172,6 +179,8 @@ def main():
             results.append(sandbox_throughput(sandbox))
     finally:
         sandbox.stop()
+        if slow is not sandbox:
+            slow.stop()
     table = render(results, runs) + "\n\n" + network(halo, py, q, args.runs, env, work)
     print(table)
     if args.markdown:
@@ -247,6 +256,17 @@ def network(halo, py, q, runs, env, work):
             verdicts.append(f"| (a) halo at 8 / python serial | ≤ 0.2 | **{halo8 / medians['python requests, serial']:.2f}** |")
             verdicts.append(f"| (a) halo at 8 / python 8 threads | ≤ 1.0 | **{halo8 / medians['python requests, 8 threads']:.2f}** |")
     return "\n".join(lines + ["", "| target | goal | result |", "|---|---|---|"] + verdicts)
+
+
+def fanout_case(halo, P, n, latency, concurrency, env):
+    """Tickets by id: pmap (as "halo") against the same fetches in a for loop, so the ratio is
+    pmap / loop. Its target, 0.2, is for a sandbox that answers after 50 ms (--fanout-latency-ms 50);
+    with c requests at a time the ratio cannot go below 1/c, so it needs --fanout-concurrency 6 or more."""
+    width = ["--concurrency", str(concurrency)] if concurrency else []
+    title = f"fan-out: {n} tickets by id, pmap vs for loop ({latency} ms latency" \
+            + (f", concurrency {concurrency})" if concurrency else ")")
+    return (title, {"halo": [halo, P("byid-pmap.halo"), "--set", f"n={n}"] + width,
+                    "halo for loop": [halo, P("byid-loop.halo"), "--set", f"n={n}"] + width}, env)
 
 
 def sandbox_throughput(sandbox):

@@ -7,6 +7,7 @@ extension Builtins {
                 let function = try args.function(1)
                 return .list(try args.list(0).map { try context.call(function, [$0]) })
             },
+            .define("pmap", 2...2) { context, args in try fanOut(context, args, at: nil) },
             .define("filter", 2...2) { context, args in
                 let function = try args.function(1)
                 return .list(try args.list(0).filter { try context.call(function, [$0]).isTruthy })
@@ -35,6 +36,13 @@ extension Builtins {
                 try groups(context, args) { .int($0.count) }
             },
         ]
+    }
+
+    /// `pmap(list, fn)`: `map` with the items run together, as wide as the connection allows (see
+    /// FanOut.swift). The interpreter passes the call's position when it compiles a direct call.
+    static func fanOut(_ context: BuiltinContext, _ args: BuiltinArguments, at location: SourceLocation?) throws -> Value {
+        let items = try args.list(0), function = try args.function(1)
+        return .list(try context.fanOut(items, function, at: location))
     }
 
     /// `any(list)` tests truthiness; `any(list, fn)` tests `fn(element)`.

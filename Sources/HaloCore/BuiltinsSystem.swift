@@ -38,11 +38,13 @@ extension Builtins {
                 // In slices, so that Ctrl-C ends the wait within a twentieth of a second.
                 let interrupt = context.interrupt
                 let end = Date().addingTimeInterval(seconds)
-                while true {
-                    try interrupt.check()
-                    let left = end.timeIntervalSinceNow
-                    if left <= 0 { break }
-                    Thread.sleep(forTimeInterval: min(left, 0.05))
+                try context.blocking {
+                    while true {
+                        try interrupt.check()
+                        let left = end.timeIntervalSinceNow
+                        if left <= 0 { break }
+                        Thread.sleep(forTimeInterval: min(left, 0.05))
+                    }
                 }
                 return .null
             },

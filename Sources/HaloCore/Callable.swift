@@ -28,11 +28,30 @@ public protocol BuiltinContext: AnyObject {
     var secrets: SecretGuard { get }
     /// Raised by Ctrl-C; long waits (`sleep`) give up when it is.
     var interrupt: InterruptFlag { get }
+    /// `pmap`: `function(item)` for each item, results in input order. The interpreter runs items
+    /// together on several threads (FanOut.swift); `location` is the call's, for the error's chain.
+    func fanOut(_ items: [Value], _ function: Value, at location: SourceLocation?) throws -> [Value]
+    /// Runs a wait that touches no interpreter state (`sleep`). Inside a fan-out the interpreter
+    /// lets other items run meanwhile.
+    func blocking<T>(_ body: () throws -> T) throws -> T
 }
 
 extension BuiltinContext {
     public var secrets: SecretGuard { SecretGuard() }
     public var interrupt: InterruptFlag { InterruptFlag() }
+
+    /// One item after another, with the same error notes as the interpreter's fan-out.
+    public func fanOut(_ items: [Value], _ function: Value, at location: SourceLocation?) throws -> [Value] {
+        try items.indices.map { i in
+            do {
+                return try call(function, [items[i]])
+            } catch {
+                throw FanOut.noted(error, item: i, of: items)
+            }
+        }
+    }
+
+    public func blocking<T>(_ body: () throws -> T) throws -> T { try body() }
 }
 
 /// A function implemented in Swift. `arity` bounds the argument count, checked before `body` runs.

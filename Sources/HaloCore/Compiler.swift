@@ -265,6 +265,13 @@ extension Interpreter {
         unowned(unsafe) let vm = self
         let compiledArgs = args.map(compile)
         if case .builtin(let builtin) = callee {
+            if builtin === fanOutBuiltin, builtin.arity.contains(args.count) {
+                return { frame in
+                    let values = try compiledArgs.map { try $0(frame) }
+                    let arguments = BuiltinArguments(function: builtin.name, values: values)
+                    return try vm.located(loc) { try Builtins.fanOut(vm, arguments, at: loc) }
+                }
+            }
             return { frame in
                 var values: [Value] = []
                 values.reserveCapacity(compiledArgs.count)
@@ -345,7 +352,7 @@ extension Interpreter {
         return { frame in
             guard let performer = vm.performer else { throw vm.noConnection(r.location) }
             let spec = RequestSpec(method: r.method, all: r.all, path: try target(frame), argument: try argument?(frame))
-            let result = try vm.located(r.location) { try performer.perform(spec) }
+            let result = try vm.located(r.location) { try vm.blocking { try performer.perform(spec) } }
             vm.store(result.body, r.response, frame)
             vm.store(.int(result.status), r.status, frame)
             for (binding, value) in outputs { vm.store(try value(frame), binding, frame) }

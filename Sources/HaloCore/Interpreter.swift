@@ -23,6 +23,9 @@ public struct InterpreterOptions {
     /// Most loop iterations plus script function calls a run may make (see StepBudget.swift);
     /// nil, the default, compiles no check at all.
     public var stepBudget: Int? = nil
+    /// The stack of each thread a fan-out (`pmap`) starts. Like the embedder's own thread, it must
+    /// have room for `maxCallDepth` nested calls.
+    public var workerStackSize = 8 << 20
     public init() {}
 }
 
@@ -46,14 +49,24 @@ public final class Interpreter: BuiltinContext {
     var overrides: [String: Value] = [:]
     /// The value of the `return` that is unwinding (see `Flow.returned`).
     var returned: Value = .null
+    /// The fan-out the running thread works for; nil outside `pmap`. With `callDepth` and
+    /// `returned`, the state that is the running thread's own (see ThreadState.swift).
+    var currentFanOut: FanOut?
+    let workerStackSize: Int
+    /// The stock `pmap`, whose direct calls pass their position to the fan-out (nil when an
+    /// embedder replaced it).
+    let fanOutBuiltin: BuiltinFunction?
     /// The main program's globals; REPL entries add to them.
     private let mainScope = Scope(parent: nil)
     private let mainFrame = Frame(size: 0, parent: nil)
 
     public init(_ options: InterpreterOptions = InterpreterOptions()) {
         var table: [String: BuiltinFunction] = [:]
-        for b in Builtins.all() + options.extraBuiltins { table[b.name] = b }
+        let stock = Builtins.all()
+        for b in stock + options.extraBuiltins { table[b.name] = b }
         self.builtins = table
+        self.fanOutBuiltin = stock.first { $0.name == "pmap" && table[$0.name] === $0 }
+        self.workerStackSize = options.workerStackSize
         let write = options.output, secrets = options.secrets
         self.output = { text in write(secrets.masked(text)) }
         self.secrets = secrets
@@ -137,11 +150,14 @@ public final class Interpreter: BuiltinContext {
     /// Runs an imported module once, then copies its top-level names into the importer's frame.
     func execImport(_ decl: ImportDecl, _ frame: Frame) throws {
         guard let module = decl.module else { return }
+        try waitWhileAnotherThreadRuns(module)
         switch module.state {
         case .done: break
         case .running: throw ScriptError(.runtime, "import cycle through \(decl.path)", at: decl.location)
         case .loaded:
             module.state = .running
+            if currentFanOut != nil { module.runner = ObjectIdentifier(Thread.current) }
+            defer { currentFanOut?.lock?.broadcast() }
             do {
                 for statement in module.statements { _ = try compile(statement)(module.frame) }
                 module.state = .done
@@ -155,6 +171,18 @@ public final class Interpreter: BuiltinContext {
                 frame.slots(up: binding.depth)[binding.slot] = value
             }
         }
+    }
+
+    /// In a fan-out, another item may be running the module's top level and waiting for a request
+    /// in it: this item waits until that is over (then the module is done, or failed and is run
+    /// again here) instead of taking it for an import cycle.
+    private func waitWhileAnotherThreadRuns(_ module: Module) throws {
+        guard module.state == .running, let job = currentFanOut, let lock = job.lock,
+              module.runner != ObjectIdentifier(Thread.current) else { return }
+        let mine = threadState
+        lock.wait { module.state != .running }
+        threadState = mine
+        if job.isCancelled { throw FanOut.cancellation }
     }
 
     // MARK: - Calls

@@ -11,6 +11,9 @@ public final class Module {
     let scope: Scope
     var statements: [Stmt]
     var state = State.loaded
+    /// The thread running the top level, when it runs inside a fan-out: another thread of the
+    /// fan-out that imports the module meanwhile waits for it, where this one would be a cycle.
+    var runner: ObjectIdentifier?
     var frame: Frame
 
     /// Every top-level name except the per-request `response` and `status`.

@@ -6,6 +6,14 @@ public protocol RequestPerformer: AnyObject {
     func authenticate(_ options: Value?) throws
     /// Performs one request; throws `ScriptError` (with `status` and `body` fields) on a non-2xx reply.
     func perform(_ request: RequestSpec) throws -> RequestResult
+    /// How many threads may be inside `perform` and `authenticate` at once: `pmap` runs up to this
+    /// many items together. The default, 1, is for performers that are not thread-safe; a fan-out
+    /// then runs its items one after another on the calling thread.
+    var maxConcurrency: Int { get }
+}
+
+extension RequestPerformer {
+    public var maxConcurrency: Int { 1 }
 }
 
 public enum RequestMethod: String, Sendable {

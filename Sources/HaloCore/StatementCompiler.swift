@@ -117,7 +117,7 @@ extension Interpreter {
                 guard let performer = vm.performer else { throw vm.noConnection(loc) }
                 var options = try value?(frame)
                 if profile, let name = options { options = .object(HaloObject([("profile", name)])) }
-                try vm.located(loc) { try performer.authenticate(options) }
+                try vm.located(loc) { try vm.blocking { try performer.authenticate(options) } }
                 return .normal
             }
         }

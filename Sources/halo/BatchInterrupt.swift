@@ -35,8 +35,8 @@ enum BatchInterrupt {
         let name: StaticString = signal == SIGTERM ? "\nhalo: terminated (SIGTERM)" : "\nhalo: interrupted (SIGINT)"
         emit(name)
         var wrote = false
-        InFlightWrite.withCurrent { bytes, count in
-            emit(" while ")
+        InFlightWrite.forEach { bytes, count in
+            emit(wrote ? "\nhalo: and while " : " while ")
             _ = write(STDERR_FILENO, bytes, count)
             emit(" was in flight: it may or may not have been applied; check in Halo before running it again")
             wrote = true

@@ -11,6 +11,7 @@ extension InterpreterOptions {
         options.performer = performer
         if let performer { options.secrets = performer.secrets }
         options.maxCallDepth = 10_000
+        options.workerStackSize = largeStackSize
         return options
     }
 }

@@ -14,6 +14,10 @@ final class HaloConnection: RequestPerformer {
     let gate: WriteGate
     /// The client secret and tokens of this run, and the variables that hold credentials.
     let secrets: SecretGuard
+    /// `pmap` calls `perform` from several threads: the client is thread-safe, but which client
+    /// and profile are current, and the first sign-in, are decided under this lock (so four items
+    /// making their first request at once sign in once).
+    private let state = NSLock()
     private var client: HaloClient?
     /// The profile the current client signed in with; production ones guard writes.
     private var profile: Profile?
@@ -40,9 +44,19 @@ final class HaloConnection: RequestPerformer {
         return names
     }
 
+    /// How many items `pmap` runs together: the client's concurrency cap (`--concurrency`, a
+    /// profile's `concurrency`, 4), which also caps their requests in flight.
+    var maxConcurrency: Int {
+        state.withLock { client?.options.concurrency } ?? limits.explicitConcurrency ?? RequestLimits.defaultConcurrency
+    }
+
     // MARK: - auth
 
     func authenticate(_ argument: Value?) throws {
+        try state.withLock { try authenticateLocked(argument) }
+    }
+
+    private func authenticateLocked(_ argument: Value?) throws {
         let target = try target(from: argument)
         var options = self.options
         options.tokenCache = target.tokenCache
@@ -93,19 +107,22 @@ final class HaloConnection: RequestPerformer {
         }
     }
 
-    /// The first request signs in as a bare `auth` would (see `ConnectionResolver`) when the script did not.
-    private func connectedClient() throws -> HaloClient {
-        if let client { return client }
-        try authenticate(nil)
-        guard let client else { throw ScriptError.runtime("not connected") }
-        return client
+    /// The current client and where writes go; the first request signs in as a bare `auth` would
+    /// (see `ConnectionResolver`) when the script did not.
+    private func connectedTarget() throws -> WriteGate.Target {
+        try state.withLock {
+            if client == nil { try authenticateLocked(nil) }
+            guard let client else { throw ScriptError.runtime("not connected") }
+            return WriteGate.Target(client: client, profile: profile, secrets: secrets)
+        }
     }
 
     // MARK: - requests
 
     func perform(_ request: RequestSpec) throws -> RequestResult {
         try refuseToReveal(request)
-        let client = try connectedClient()
+        let target = try connectedTarget()
+        let client = target.client
         switch request.method {
         case .get:
             let query = try Self.query(from: request.argument)
@@ -126,7 +143,7 @@ final class HaloConnection: RequestPerformer {
             }
             let bytes = Data(try JSON.encode(.list(records)).utf8)
             let (response, saved) = try wrap {
-                try gate.write(.post, path: request.path, body: records, to: target(client)) {
+                try gate.write(.post, path: request.path, body: records, to: target) {
                     try client.send(.post, path: request.path, body: bytes)
                 }
             }
@@ -136,7 +153,7 @@ final class HaloConnection: RequestPerformer {
         case .delete:
             let query = try Self.query(from: request.argument)
             let (response, saved) = try wrap {
-                try gate.write(.delete, path: request.path, body: nil, to: target(client)) {
+                try gate.write(.delete, path: request.path, body: nil, to: target) {
                     try client.send(.delete, path: request.path, query: query)
                 }
             }
@@ -145,15 +162,11 @@ final class HaloConnection: RequestPerformer {
         }
     }
 
-    private func target(_ client: HaloClient) -> WriteGate.Target {
-        WriteGate.Target(client: client, profile: profile, secrets: secrets)
-    }
-
     /// The URL of the connection signed in (password masked); nil before `auth`.
-    var connectedURL: String? { client?.displayURL }
+    var connectedURL: String? { state.withLock { client?.displayURL } }
 
     /// What the run wrote to, for the plan's summary: the profile, else the URL.
-    var targetLabel: String? { client.map { target($0).label } }
+    var targetLabel: String? { state.withLock { profile?.name ?? client?.displayURL } }
 
     /// A request that would carry the client secret or a token to Halo (in a ticket note, say) fails
     /// before anything is sent.

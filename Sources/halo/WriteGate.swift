@@ -21,6 +21,8 @@ final class WriteGate {
     /// of reading again. Each is used once.
     var recentlyRead: [String: HaloObject] = [:]
     private var journal: WriteJournal?
+    /// Plans, confirmations and the journal are touched by one write at a time.
+    private let lock = NSLock()
 
     init(plan: WritePlan?, journalDirectory: String?, runbook: String, output: @escaping (String) -> Void,
          productionGuard: ProductionGuard) {
@@ -46,10 +48,39 @@ final class WriteGate {
     var journalPath: String? { journal?.path }
     var runID: String? { journal?.path == nil ? nil : journal?.runID }
 
-    /// Plans, confirms, journals and sends one write; `send` does the HTTP.
+    /// Plans, confirms, journals and sends one write; `send` does the HTTP. `pmap` items call it
+    /// from several threads: planning, confirming and journaling take turns under `lock` (so
+    /// prompts and journal lines never interleave); the sends themselves overlap.
     /// - Parameter body: the POST body (a list of records); nil for DELETE.
     func write(_ method: HTTPMethod, path: String, body: [Value]?, to target: Target,
                send: () throws -> HaloResponse) throws -> (response: HaloResponse?, saved: Value?) {
+        let journaled = try lock.withLock { try prepare(method, path: path, body: body, to: target, send: send) }
+        guard let journaled else { return (nil, nil) }
+        let (journal, sequence) = journaled
+        func finish(_ outcome: JournalOutcome) {
+            guard let journal, let sequence else { return }
+            lock.withLock { journal.finish(sequence, outcome) }
+        }
+        do {
+            let response = try InFlightWrite.during(method.rawValue, path, send)
+            let saved = try JSON.responseBody(response.body)
+            finish(.applied(status: response.status, saved: saved))
+            return (response, saved)
+        } catch let error as HaloHTTPError {
+            let said = error.haloMessage ?? error.transportFailure.map { "\($0)" } ?? ""
+            finish(error.writeMayHaveApplied ? .unknown(error.status == 0 ? said : "\(error.status): \(said)")
+                                             : .rejected(status: error.status, message: said))
+            throw error
+        } catch {
+            finish(.unknown("\(error)"))
+            throw error
+        }
+    }
+
+    /// Everything before the send: nil when the write is planned rather than sent; otherwise the
+    /// journal (if any) and the write's number in it.
+    private func prepare(_ method: HTTPMethod, path: String, body: [Value]?, to target: Target,
+                         send: () throws -> HaloResponse) throws -> (WriteJournal?, Int?)? {
         let journal = plan == nil ? try journal(for: target) : nil
         // Read once, when a plan, a confirmation or the journal needs the records.
         var classified: [RecordChange]?
@@ -70,7 +101,7 @@ final class WriteGate {
             try lines().forEach(output)
             // A client in dry-run mode sends nothing and only traces the write as not sent.
             if target.client.options.dryRun { _ = try send() }
-            return (nil, nil)
+            return nil
         }
         if let profile = target.profile {
             try productionGuard.confirm(method: method.rawValue, path: path, records: body?.count, profile: profile,
@@ -78,22 +109,7 @@ final class WriteGate {
         }
         let sequence = try journal?.begin(method: method.rawValue, path: path, body: body.map(Value.list),
                                           changes: try changes())
-        do {
-            let response = try InFlightWrite.during(method.rawValue, path, send)
-            let saved = try JSON.responseBody(response.body)
-            if let sequence { journal?.finish(sequence, .applied(status: response.status, saved: saved)) }
-            return (response, saved)
-        } catch let error as HaloHTTPError {
-            if let sequence {
-                let said = error.haloMessage ?? error.transportFailure.map { "\($0)" } ?? ""
-                journal?.finish(sequence, error.writeMayHaveApplied ? .unknown(error.status == 0 ? said : "\(error.status): \(said)")
-                                                                   : .rejected(status: error.status, message: said))
-            }
-            throw error
-        } catch {
-            if let sequence { journal?.finish(sequence, .unknown("\(error)")) }
-            throw error
-        }
+        return (journal, sequence)
     }
 
     /// The record now, or nil when Halo has none. In a plan, a record an earlier planned write

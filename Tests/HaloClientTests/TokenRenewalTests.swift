@@ -20,9 +20,11 @@ struct TokenRenewalTests {
         // One token per 0.9 s of walk at most (eight renewing at once would issue eight each time).
         let most = Int(elapsed / 0.9) + 2
         #expect(stats.tokensIssued >= 2 && stats.tokensIssued <= most, "\(stats.tokensIssued) tokens in \(elapsed) s")
-        // The token reply itself is 100 ms late, so a request sent just before renewal may find it
-        // expired at the sandbox: each of those is replayed once with the new token, no more.
-        #expect(stats["GET /api/tickets"] <= walked.pages + 8)
+        // The token reply itself is 100 ms late, so a request sent just before a renewal may find it
+        // expired at the sandbox: each of those (at most the 8 in flight) is replayed once with the
+        // new token, no more. A loaded machine stretches the walk over several renewals.
+        let renewals = max(1, stats.tokensIssued - 1)
+        #expect(stats["GET /api/tickets"] <= walked.pages + 8 * renewals)
     }
 
     @Test func eightRequestsRefusedAtOnceSignInOnceAndAllReplay() async throws {

@@ -12,6 +12,18 @@ private let tickets = j("""
     #expect(errorMessage { try c.run("map", j("[]"), .string("upper")) } == "map() expects a function as argument 2, got string")
 }
 
+@Test func pmapOutsideAnInterpreterRunsEachItemInTurnAndNamesTheOneThatFails() throws {
+    let c = TestContext()
+    #expect(try c.run("pmap", j(#"["a","b"]"#), c.function("upper")) == j(#"["A","B"]"#))
+    do {
+        _ = try c.run("pmap", j(#"["a", 7]"#), c.function("upper"))
+        Issue.record("pmap() should have failed on item 1")
+    } catch let error as ScriptError {
+        #expect(error.message == "upper() expects a string, got number")
+        #expect(error.notes == ["in pmap item 1 (value 7)"])
+    }
+}
+
 @Test func filterAndFindKeepTruthyResults() throws {
     let c = TestContext()
     #expect(try c.run("filter", j(#"["", "a", ""]"#), c.function("len")) == j(#"["a"]"#))

@@ -99,6 +99,19 @@ struct ReplE2ETests {
         try term.waitFor("EXIT=0")
     }
 
+    @Test func ctrlCStopsAFanOut() throws {
+        let term = try TerminalSession([])
+        try term.waitFor("halo>")
+        let started = Date()
+        try term.send("pmap(range(100), fn(i) { sleep(60) })", "Enter")
+        Thread.sleep(forTimeInterval: 0.3)
+        try term.send("C-c")
+        try term.waitFor("the fan-out's interruption") { $0.contains("error: interrupted") && TerminalSession.endsAtPrompt($0) }
+        #expect(Date().timeIntervalSince(started) < 10)
+        try term.send("C-d")
+        try term.waitFor("EXIT=0")
+    }
+
     @Test func aSecretHeldInAVariableAndGivenToAuthIsMaskedInHistoryAndSave() throws {
         let term = try TerminalSession([])
         try term.waitFor("halo>")
