@@ -102,10 +102,12 @@ def main():
     ap.add_argument("--quick", action="store_true", help="tiny inputs, one run: proves the suite works")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--markdown", help="also write the table here")
-    ap.add_argument("--fanout-latency-ms", type=int, default=0,
-                    help="the sandbox's added latency per request for the fan-out case (halo sandbox --latency-ms)")
-    ap.add_argument("--fanout-concurrency", type=int,
-                    help="halo --concurrency for the fan-out case (default: halo's own, 4)")
+    ap.add_argument("--fanout-latency-ms", type=int,
+                    help="the sandbox's added latency per request for the fan-out case (halo sandbox --latency-ms; "
+                         "default 50 as issue 11 asks, 5 with --quick)")
+    ap.add_argument("--fanout-concurrency", type=int, default=8,
+                    help="halo --concurrency for the fan-out case (default 8: at c requests at a time the ratio "
+                         "cannot go below 1/c, so the 0.2 target needs 6 or more)")
     args = ap.parse_args()
     runs, warmup = (1, 0) if args.quick else (args.runs, 1)
     q = args.quick
@@ -139,7 +141,7 @@ def main():
           "jq": ["jq", "-c", "[.tickets[] | .status_id | tostring] | group_by(.) | map({key: .[0], value: length}) | from_entries", big]}, {}),
     ]
     sandbox = Sandbox(halo)
-    latency = args.fanout_latency_ms
+    latency = args.fanout_latency_ms if args.fanout_latency_ms is not None else (5 if q else 50)
     slow = Sandbox(halo, "--latency-ms", str(latency)) if latency else sandbox
     try:
         # Journals of the journaled writes case go to a scratch directory, not the user's.
@@ -154,8 +156,11 @@ def main():
              {"halo": [halo, P("writes.halo"), "--set", f"n={writes}", "--no-journal"], "python": [py, P("writes.py"), str(writes)],
               "curl+jq loop": ["bash", P("writes.sh"), str(writes)]}, e2e),
             # The journal's price: one GET per updated record before each POST, two synced lines per POST.
+            # 1,010 requests would spend more than Halo's 700 per 5 minutes, which the client's limiter
+            # (on by default) would make wait: this sandbox has no limit, so neither does this case.
             (f"writes, journaled: {writes} updates in batches of 100",
-             {"halo": [halo, P("writes.halo"), "--set", f"n={writes}"], "python": [py, P("writes.py"), str(writes)]}, e2e),
+             {"halo": [halo, P("writes.halo"), "--set", f"n={writes}", "--rate-limit", "off"],
+              "python": [py, P("writes.py"), str(writes)]}, e2e),
             fanout_case(halo, P, 20 if q else 200, latency, args.fanout_concurrency, dict(env, **slow.env)),
         ]
         results = []

@@ -376,10 +376,16 @@ public final class HaloClient: @unchecked Sendable {
 
     /// Waits for a permit (at most `options.concurrency` exchanges in flight) and for the rate
     /// limiter; returns the nanoseconds waited.
+    /// Seconds of rate-limit wait worth a word without `--trace`.
+    public static let longWait = 5.0
+
     private func waitForTurn() -> UInt64 {
         let started = DispatchTime.now().uptimeNanoseconds
         inFlight.wait()
-        limiter?.acquire { emitTrace($0) }
+        limiter?.acquire { line, seconds in
+            emitTrace(line)
+            if seconds >= Self.longWait { options.longWait?(line) }
+        }
         return DispatchTime.now().uptimeNanoseconds - started
     }
 

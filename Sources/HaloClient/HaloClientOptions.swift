@@ -38,6 +38,9 @@ public struct HaloClientOptions: Sendable {
     public var trace: (@Sendable (String) -> Void)? = nil
     /// Called after each page of a `getAll` walk with the items in hand and `record_count`.
     public var progress: (@Sendable (_ have: Int, _ total: Int) -> Void)? = nil
+    /// Told when the rate limiter holds a request back for more than a few seconds, so that a long
+    /// pause is explained without `--trace` (the line is the one the trace gets).
+    public var longWait: (@Sendable (_ line: String) -> Void)? = nil
     public var userAgent = "halo/0.1"
     /// Told each token the client starts to use (new or from the cache), so that the caller can keep
     /// it out of what it prints.

@@ -17,8 +17,8 @@ final class RequestRateLimiter: @unchecked Sendable {
     private static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
     /// Blocks until one more request may start, then counts it as in flight. `report` is told of
-    /// each wait before it begins (for `--trace`).
-    func acquire(report: (String) -> Void) {
+    /// each wait before it begins, with its length (for `--trace`, and for long waits).
+    func acquire(report: (_ line: String, _ seconds: Double) -> Void) {
         condition.lock()
         defer { condition.unlock() }
         // Woken by every reply, a waiting thread reports again only when its wake-up time moved.
@@ -36,7 +36,7 @@ final class RequestRateLimiter: @unchecked Sendable {
                     reportedWake = wake
                     let why = held ? "Halo answered 429" : "\(limit.requests)/\(RateLimit.number(limit.seconds)) s used"
                     condition.unlock()
-                    report("rate limit: waiting \(Self.text(seconds)) s (\(why))")
+                    report("rate limit: waiting \(Self.text(seconds)) s (\(why))", seconds)
                     condition.lock()
                 }
                 _ = condition.wait(until: Date(timeIntervalSinceNow: seconds))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import HaloClient
 import HaloCore
 import HaloSandbox
@@ -76,7 +77,13 @@ struct ConnectionOptions: ParsableArguments {
         options.maxAttempts = max(1, maxAttempts)
         options.maxRetryWait = max(0, maxRetryWait)
         options.dryRun = planning
-        if trace { options.trace = { line in Terminal.writeError("trace: " + line) } }
+        if trace {
+            options.trace = { line in Terminal.writeError("trace: " + line) }
+        } else {
+            // Several threads may wait at once: one note every few seconds is enough.
+            let throttle = NoticeThrottle(seconds: HaloClient.longWait)
+            options.longWait = { line in if throttle.allows() { Terminal.writeError("halo: " + line) } }
+        }
         if Terminal.stderrIsTerminal {
             options.progress = { have, total in ProgressLine.show(have: have, total: total) }
         }
@@ -165,5 +172,22 @@ enum ProgressLine {
         guard total > 500 else { return }
         let done = have >= total
         Terminal.writeErrorRaw("\r\u{1B}[2Kfetching \(have) of \(total)\(done ? "\r\u{1B}[2K" : "")")
+    }
+}
+
+/// At most one long-wait note per `seconds`, however many threads wait at once.
+final class NoticeThrottle: Sendable {
+    private let seconds: Double
+    private let last = Mutex<ContinuousClock.Instant?>(nil)
+
+    init(seconds: Double) { self.seconds = seconds }
+
+    func allows() -> Bool {
+        last.withLock { last in
+            let now = ContinuousClock.now
+            if let last, now < last + .seconds(seconds) { return false }
+            last = now
+            return true
+        }
     }
 }

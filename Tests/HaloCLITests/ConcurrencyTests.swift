@@ -46,6 +46,18 @@ extension EndToEnd {
             }
         }
 
+        @Test func aLongRateLimitWaitIsExplainedWithoutTrace() async throws {
+            // A token and two GETs under 2 per 6 s: the last waits about 6 s, which is worth a word.
+            try await withSandbox { sandbox in
+                let code = "get /api/tickets/1\nget /api/tickets/2\nprint \"done\""
+                let result = try await sandbox.run(code, flags: ["--rate-limit", "2/6"])
+                #expect(result.status == 0, "\(result.stderr)")
+                #expect(result.stdout == "done\n")
+                let notes = result.errorLines.filter { $0.hasPrefix("halo: rate limit: waiting ") }
+                #expect(notes.count == 1 && notes[0].hasSuffix(" s (2/6 s used)"), "\(result.stderr)")
+            }
+        }
+
         @Test func aProfileSetsConcurrencyAndRateLimit() async throws {
             let work = try ProfileTests.Workspace()
             defer { work.remove() }
