@@ -16,15 +16,23 @@ struct PageWalker {
             + [("pageinate", "true"), ("page_size", String(pageSize)), ("page_no", String(pageNo))]
     }
 
+    /// Page 1 and its `record_count`; a reply without one (a bare array) is the whole walk.
+    private func firstPage<Item>(decode: (Data) throws -> Page<Item>, fetchPage: (Int) throws -> Data)
+        throws -> (body: Data, page: Page<Item>, total: Int?) {
+        let body = try fetchPage(1)
+        let page = try decode(body)
+        progress?(page.items.count, page.recordCount ?? page.items.count)
+        return (body, page, page.recordCount)
+    }
+
+    private static func single<Item>(_ page: Page<Item>) -> WalkedPages<Item> {
+        WalkedPages(recordCount: page.items.count, listKey: page.listKey, items: page.items, pages: 1)
+    }
+
     func walk<Item>(decode: (Data) throws -> Page<Item>, fetchPage: (Int) throws -> Data) throws -> WalkedPages<Item> {
-        var body = try fetchPage(1)
-        let first = try decode(body)
-        guard let total = first.recordCount else {
-            progress?(first.items.count, first.items.count)
-            return WalkedPages(recordCount: first.items.count, listKey: first.listKey, items: first.items, pages: 1)
-        }
+        var (body, first, total) = try firstPage(decode: decode, fetchPage: fetchPage)
+        guard let total else { return Self.single(first) }
         var items = first.items
-        progress?(items.count, total)
         let limit = total / max(pageSize, 1) + 2
         var pageNo = 1
         while items.count < total {
@@ -54,14 +62,9 @@ struct PageWalker {
     /// request failed fails the walk with that page named; the first failure in page order wins.
     func walkConcurrently<Item>(width: Int, decode: (Data) throws -> Page<Item>,
                                 fetchPage: @escaping @Sendable (Int) throws -> Data) throws -> WalkedPages<Item> {
-        let firstBody = try fetchPage(1)
-        let first = try decode(firstBody)
-        guard let total = first.recordCount else {
-            progress?(first.items.count, first.items.count)
-            return WalkedPages(recordCount: first.items.count, listKey: first.listKey, items: first.items, pages: 1)
-        }
+        let (firstBody, first, total) = try firstPage(decode: decode, fetchPage: fetchPage)
+        guard let total else { return Self.single(first) }
         var items = first.items
-        progress?(items.count, total)
         guard items.count < total else {
             return WalkedPages(recordCount: total, listKey: first.listKey, items: items, pages: 1)
         }
