@@ -177,6 +177,36 @@ extension EndToEnd {
             }
         }
 
+        /// The scenario as a user runs it: `halo sandbox --port N` in one process, the runbook,
+        /// `halo journal` and `halo undo` in others.
+        @Test func onAHaloSandboxServerUndoReopensWhatCloseStaleTicketsClosed() async throws {
+            let port = try ConcurrencyTests.freePort()
+            let server = try HaloProcess.start(["sandbox", "--port", String(port)])
+            defer { server.signal(SIGTERM); _ = try? server.wait(timeout: 10) }
+            let url = "http://127.0.0.1:\(port)"
+            var ready = false
+            for _ in 0..<100 where !ready {
+                ready = (try? await ConcurrencyTests.get(url + "/_sandbox/stats")) != nil
+                if !ready { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            try #require(ready)
+            let state = FileManager.default.temporaryDirectory.appendingPathComponent("halo-e2e-state-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: state) }
+            let env = ["HALO_URL": url, "HALO_TENANT": "sandbox", "HALO_CLIENT_ID": "halo-sandbox",
+                       "HALO_CLIENT_SECRET": "sandbox-secret-not-for-production", "XDG_STATE_HOME": state.path]
+            let statuses = "get all /api/tickets\nprint json([[t^id, t^status_id] for t in response^tickets])"
+            let before = try await runHaloOffThePool(["-e", statuses], environment: env)
+            let run = try await runHaloOffThePool(["scripts/close-stale-tickets.halo", "--set", "limit=25"], environment: env)
+            #expect(run.status == 0 && run.stdout.hasSuffix("closed 25 tickets\n"), "\(run.stderr)")
+            let listed = try await runHaloOffThePool(["journal"], environment: env)
+            #expect(listed.lines.count == 2 && listed.lines[1].contains(" 25 "), "\(listed.stdout)")
+            let undo = try await runHaloOffThePool(["undo", "last"], environment: env)
+            #expect(undo.status == 0, "\(undo.stderr)")
+            #expect(undo.lines.last?.contains("25 restored, 0 deleted, 0 re-created, 0 skipped") == true, "\(undo.stdout)")
+            let after = try await runHaloOffThePool(["-e", statuses], environment: env)
+            #expect(after.stdout == before.stdout, "every ticket's status as before the run")
+        }
+
         @Test func undoSkipsARecordChangedSinceTheRunAndSaysSo() async throws {
             try await withSandbox(maxRequests: 100) { sandbox in
                 let before = try await Self.record(sandbox, "tickets/11")["status_id"] as? Int
