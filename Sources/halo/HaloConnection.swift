@@ -162,6 +162,25 @@ final class HaloConnection: RequestPerformer {
         }
     }
 
+    /// Records by path (`/api/tickets/12`), several at a time (`--concurrency`); nil for those Halo
+    /// does not have.
+    func readRecords(_ paths: [String]) throws -> [String: HaloObject?] {
+        let client = try connectedTarget().client
+        let results = try wrap { try client.getEach(paths) }
+        var records: [String: HaloObject?] = [:]
+        for (path, result) in zip(paths, results) {
+            switch result {
+            case .success(let body):
+                records[path] = if case .object(let record) = try Self.decode(body) { .some(record) } else { .some(nil) }
+            case .failure(let error) where error.status == 404:
+                records[path] = .some(nil)
+            case .failure(let error):
+                return try wrap { throw error }
+            }
+        }
+        return records
+    }
+
     /// The URL of the connection signed in (password masked); nil before `auth`.
     var connectedURL: String? { state.withLock { client?.displayURL } }
 

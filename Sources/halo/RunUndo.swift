@@ -9,8 +9,9 @@ import HaloCore
 final class RunUndo {
     let run: JournalRun
     let keepCreated: Bool
-    /// Reads a record (nil: Halo has none); sends a write and returns the saved records.
-    let read: (String) throws -> HaloObject?
+    /// Reads records by path, several at a time (nil: Halo has none); sends a write and returns
+    /// the saved records.
+    let read: ([String]) throws -> [String: HaloObject?]
     let write: (RequestSpec) throws -> Value
     /// One line per record: what was done or why not.
     let report: (String) -> Void
@@ -20,8 +21,13 @@ final class RunUndo {
     private(set) var restored = 0, deleted = 0, recreated = 0, skipped = 0, untouched = 0
     /// Records as this undo leaves them, so an older write to the same record is checked against them.
     private var expected: [String: HaloObject?] = [:]
+    /// Every record the run touched, read once before anything is decided.
+    private var fetched: [String: HaloObject?] = [:]
+    /// Update reverts not sent yet, in order: sent as one POST per resource of up to 100 records,
+    /// before any other write (a record the run created and then updated is reverted, then deleted).
+    private var pending: [(resource: String, id: Int, fields: HaloObject, line: String)] = []
 
-    init(run: JournalRun, keepCreated: Bool, planning: Bool, read: @escaping (String) throws -> HaloObject?,
+    init(run: JournalRun, keepCreated: Bool, planning: Bool, read: @escaping ([String]) throws -> [String: HaloObject?],
          write: @escaping (RequestSpec) throws -> Value, report: @escaping (String) -> Void) {
         self.run = run
         self.keepCreated = keepCreated
@@ -32,6 +38,8 @@ final class RunUndo {
     }
 
     func perform() throws {
+        fetched = try read(touchedPaths())
+        defer { pending.removeAll() }
         for entry in run.writes.reversed() {
             guard entry.outcome.mayHaveApplied else { continue }
             let saved: [Value] = if case .applied(_, let saved) = entry.outcome { saved } else { [] }
@@ -46,12 +54,66 @@ final class RunUndo {
                 }
             }
         }
+        try sendPending()
+    }
+
+    /// The records an undo must look at: those updated or deleted, and those created (by saved id).
+    private func touchedPaths() -> [String] {
+        var paths: [String] = []
+        for entry in run.writes where entry.outcome.mayHaveApplied {
+            let saved: [Value] = if case .applied(_, let saved) = entry.outcome { saved } else { [] }
+            for (index, change) in entry.records.enumerated() {
+                let id: Int? = switch change.action {
+                case .update, .delete: change.id
+                case .create: Self.savedID(saved, index)
+                case .other: nil
+                }
+                if let id { paths.append(RecordChange.recordPath(resource: change.resource, id: id)) }
+            }
+        }
+        var seen = Set<String>()
+        return paths.filter { seen.insert($0).inserted }
+    }
+
+    /// The id Halo gave the record created at `index` of a POST, from its reply.
+    private static func savedID(_ saved: [Value], _ index: Int) -> Int? {
+        guard index < saved.count, case .object(let record) = saved[index] else { return nil }
+        return WriteClassifier.id(in: record)
     }
 
     private func current(_ resource: String, _ id: Int) throws -> HaloObject? {
         let path = RecordChange.recordPath(resource: resource, id: id)
         if let known = expected[path] { return known }
-        return try read(path)
+        if let record = fetched[path] { return record }
+        return try read([path])[path] ?? nil
+    }
+
+    /// POSTs the pending reverts, a resource at a time in the order they were decided, 100 records
+    /// a POST; a record reverted twice (two writes of the run) goes once, the older write's values last.
+    private func sendPending() throws {
+        while let resource = pending.first?.resource {
+            var batch: [(id: Int, fields: HaloObject, lines: [String])] = []
+            var rest: [(resource: String, id: Int, fields: HaloObject, line: String)] = []
+            for revert in pending {
+                guard revert.resource == resource else { rest.append(revert); continue }
+                if let index = batch.firstIndex(where: { $0.id == revert.id }) {
+                    for (key, value) in revert.fields.pairs { batch[index].fields[key] = value }
+                    batch[index].lines.append(revert.line)
+                } else {
+                    batch.append((revert.id, revert.fields, [revert.line]))
+                }
+            }
+            pending = rest
+            for start in stride(from: 0, to: batch.count, by: 100) {
+                let chunk = batch[start..<min(start + 100, batch.count)]
+                _ = try write(RequestSpec(method: .post, all: false, path: "/api/\(resource)",
+                                          argument: .list(chunk.map { .object($0.fields) })))
+                for revert in chunk {
+                    restored += revert.lines.count
+                    if !planning { revert.lines.forEach(report) }
+                }
+            }
+        }
     }
 
     private func revertUpdate(_ change: RecordChange, saved: HaloObject?, outcome: JournalWrite.Outcome) throws {
@@ -69,16 +131,12 @@ final class RunUndo {
         }
         var revert = HaloObject([("id", .int(id))])
         for field in fields { revert[field.field] = before[field.field] ?? .null }
-        let path = RecordChange.recordPath(resource: change.resource, id: id)
-        _ = try write(RequestSpec(method: .post, all: false, path: "/api/\(change.resource)", argument: .list([.object(revert)])))
         var after = now
         for field in fields { after[field.field] = before[field.field] ?? .null }
-        expected[path] = .some(after)
-        restored += 1
-        if !planning {
-            report("\(change.label): " + fields.map { "\($0.field) \(WritePlan.show($0.new)) → \(WritePlan.show(before[$0.field]))" }
-                .joined(separator: ", ") + " (restored)")
-        }
+        expected[RecordChange.recordPath(resource: change.resource, id: id)] = .some(after)
+        let line = "\(change.label): " + fields.map { "\($0.field) \(WritePlan.show($0.new)) → \(WritePlan.show(before[$0.field]))" }
+            .joined(separator: ", ") + " (restored)"
+        pending.append((change.resource, id, revert, line))
     }
 
     private func revertCreate(_ change: RecordChange, saved: HaloObject?, outcome: JournalWrite.Outcome) throws {
@@ -94,6 +152,7 @@ final class RunUndo {
             return skip("\(label)\(name): skipped: changed since the run created it (\(drifted.map(\.field).joined(separator: ", ")))")
         }
         let path = RecordChange.recordPath(resource: change.resource, id: id)
+        try sendPending()
         _ = try write(RequestSpec(method: .delete, all: false, path: path, argument: nil))
         expected[path] = .some(nil)
         deleted += 1
@@ -109,6 +168,7 @@ final class RunUndo {
             return report("\(change.label): still there (the delete did not happen)")
         }
         record["id"] = nil
+        try sendPending()
         let saved = try write(RequestSpec(method: .post, all: false, path: "/api/\(change.resource)", argument: .list([.object(record)])))
         recreated += 1
         expected[RecordChange.recordPath(resource: change.resource, id: id)] = .some(nil)

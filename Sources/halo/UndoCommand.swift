@@ -58,7 +58,7 @@ struct UndoCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let undo = RunUndo(run: journaled, keepCreated: keepCreated, planning: connection.planning,
-                           read: { path in try Self.read(path, performer) },
+                           read: { paths in try Self.read(paths, performer) },
                            write: { request in try performer.perform(request).body }, report: output)
         var failed = false
         do {
@@ -72,15 +72,11 @@ struct UndoCommand: ParsableCommand {
         if failed || undo.skipped > 0 { throw ExitCode(1) }
     }
 
-    /// A record through the connection; nil on 404. The gate reuses it for the journal.
-    private static func read(_ path: String, _ performer: HaloConnection) throws -> HaloObject? {
-        do {
-            let result = try performer.perform(RequestSpec(method: .get, all: false, path: path, argument: nil))
-            guard case .object(let record) = result.body else { return nil }
-            performer.gate.recentlyRead[path] = record
-            return record
-        } catch let error as ScriptError where error.fields["status"] == .int(404) {
-            return nil
-        }
+    /// Records through the connection, several at a time; nil on 404. The gate reuses them for
+    /// the journal instead of reading them again.
+    private static func read(_ paths: [String], _ performer: HaloConnection) throws -> [String: HaloObject?] {
+        let records = try performer.readRecords(paths)
+        for case let (path, record?) in records { performer.gate.recentlyRead[path] = record }
+        return records
     }
 }
