@@ -22,9 +22,9 @@ struct JournalCommand: ParsableCommand {
         if let runName {
             Terminal.writeOutput(Self.details(try JournalStore.find(runName, in: directory)))
         } else {
-            let runs = JournalStore.runs(in: directory)
+            let runs = JournalStore.runs(in: directory, limit: max(limit, 1))
             guard !runs.isEmpty else { return Terminal.writeOutput("no runs in the journal at \(directory) yet") }
-            Terminal.writeOutput(Self.table(runs.suffix(max(limit, 1))))
+            Terminal.writeOutput(Self.table(runs))
         }
     }
 

@@ -21,25 +21,30 @@ enum JournalStore {
         chmod(path, 0o700)
     }
 
-    /// Every run in the directory, oldest first (file names start with the time).
-    static func runs(in directory: String) -> [JournalRun] {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
-            .filter { $0.hasSuffix(".jsonl") }.sorted()
-        return names.compactMap { try? JournalRun.load(path: directory + "/" + $0) }
+    /// The journal files, oldest first (`TIME-RUN.jsonl`: the names sort by time).
+    static func files(in directory: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".jsonl") }.sorted()
     }
 
-    /// The run named by an id (or a unique prefix of one), or `last`.
+    /// The newest `limit` runs, oldest first; only their files are read.
+    static func runs(in directory: String, limit: Int = .max) -> [JournalRun] {
+        files(in: directory).suffix(limit).compactMap { try? JournalRun.load(path: directory + "/" + $0) }
+    }
+
+    /// The run named by an id (or a unique prefix of one), or `last`, found by its file name.
     static func find(_ name: String, in directory: String) throws -> JournalRun {
-        let runs = runs(in: directory)
+        let files = files(in: directory)
         if name == "last" {
-            guard let run = runs.last else { throw ScriptError(.usage, "the journal at \(directory) has no runs yet") }
-            return run
+            guard let file = files.last else { throw ScriptError(.usage, "the journal at \(directory) has no runs yet") }
+            return try JournalRun.load(path: directory + "/" + file)
         }
-        let matches = runs.filter { $0.id.hasPrefix(name.lowercased()) }
-        guard matches.count == 1, let run = matches.first else {
+        let matches = files.filter { file in
+            file.split(separator: "-").last.map { $0.dropLast(".jsonl".count).hasPrefix(name.lowercased()) } ?? false
+        }
+        guard matches.count == 1, let file = matches.first else {
             throw ScriptError(.usage, matches.isEmpty ? "no run '\(name)' in the journal at \(directory) (see halo journal)"
                                                       : "'\(name)' names \(matches.count) runs; give more of the id")
         }
-        return run
+        return try JournalRun.load(path: directory + "/" + file)
     }
 }
