@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Synchronization
 import HaloClient
 import HaloCore
 import HaloSandbox
@@ -172,22 +171,5 @@ enum ProgressLine {
         guard total > 500 else { return }
         let done = have >= total
         Terminal.writeErrorRaw("\r\u{1B}[2Kfetching \(have) of \(total)\(done ? "\r\u{1B}[2K" : "")")
-    }
-}
-
-/// At most one long-wait note per `seconds`, however many threads wait at once.
-final class NoticeThrottle: Sendable {
-    private let seconds: Double
-    private let last = Mutex<ContinuousClock.Instant?>(nil)
-
-    init(seconds: Double) { self.seconds = seconds }
-
-    func allows() -> Bool {
-        last.withLock { last in
-            let now = ContinuousClock.now
-            if let last, now < last + .seconds(seconds) { return false }
-            last = now
-            return true
-        }
     }
 }

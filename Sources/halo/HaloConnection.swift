@@ -166,26 +166,16 @@ final class HaloConnection: RequestPerformer {
     /// does not have.
     func readRecords(_ paths: [String]) throws -> [String: HaloObject?] {
         let client = try connectedTarget().client
-        let results = try wrap { try client.getEach(paths) }
-        var records: [String: HaloObject?] = [:]
-        for (path, result) in zip(paths, results) {
-            switch result {
-            case .success(let body):
-                records[path] = if case .object(let record) = try Self.decode(body) { .some(record) } else { .some(nil) }
-            case .failure(let error) where error.status == 404:
-                records[path] = .some(nil)
-            case .failure(let error):
-                return try wrap { throw error }
-            }
-        }
-        return records
+        return try wrap { try client.records(at: paths) }
     }
 
     /// The URL of the connection signed in (password masked); nil before `auth`.
     var connectedURL: String? { state.withLock { client?.displayURL } }
 
     /// What the run wrote to, for the plan's summary: the profile, else the URL.
-    var targetLabel: String? { state.withLock { profile?.name ?? client?.displayURL } }
+    var targetLabel: String? {
+        state.withLock { client.map { WriteGate.Target(client: $0, profile: profile, secrets: secrets).label } }
+    }
 
     /// A request that would carry the client secret or a token to Halo (in a ticket note, say) fails
     /// before anything is sent.

@@ -44,8 +44,7 @@ final class WriteGate {
         var label: String { profile?.name ?? client.displayURL }
     }
 
-    /// The journal this run writes to, once it has written; nil before.
-    var journalPath: String? { journal?.path }
+    /// The journal's run id, once this run has written; nil before.
     var runID: String? { journal?.path == nil ? nil : journal?.runID }
 
     /// Plans, confirms, journals and sends one write; `send` does the HTTP. `pmap` items call it
@@ -132,18 +131,7 @@ final class WriteGate {
                 && seen.insert(record.path).inserted
         }.map(\.path)
         plan?.reads += wanted.count
-        var found: [String: HaloObject?] = [:]
-        for (path, result) in zip(wanted, try target.client.getEach(wanted)) {
-            switch result {
-            case .success(let body):
-                found[path] = if case .object(let record) = try JSON.responseBody(body) { .some(record) } else { .some(nil) }
-            case .failure(let error) where error.status == 404:
-                found[path] = .some(nil)
-            case .failure(let error):
-                throw error
-            }
-        }
-        return found
+        return try target.client.records(at: wanted)
     }
 
     /// One journal per run and target; a run that signs in elsewhere starts another.

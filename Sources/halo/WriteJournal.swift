@@ -68,6 +68,11 @@ final class WriteJournal {
 
     private func append(_ object: HaloObject) throws {
         if descriptor < 0 { try open() }
+        try writeLine(object)
+    }
+
+    /// One masked JSON line, synced to disk.
+    private func writeLine(_ object: HaloObject) throws {
         let line = mask(JSON.write(.object(object))) + "\n"
         guard AtomicFile.writeAll(line, to: descriptor) else {
             throw ScriptError.runtime("cannot write the journal \(path ?? directory): \(String(cString: strerror(errno))); nothing more was sent (--no-journal writes without one)")
@@ -85,10 +90,7 @@ final class WriteJournal {
         fchmod(fd, 0o600)
         descriptor = fd
         path = file
-        let line = mask(JSON.write(.object(header))) + "\n"
-        guard AtomicFile.writeAll(line, to: fd) else {
-            throw ScriptError.runtime("cannot write the journal \(file): \(String(cString: strerror(errno))); nothing was sent")
-        }
+        try writeLine(header)
     }
 
     /// Eight hex digits: short enough to type, unlikely to repeat in one person's journal.
