@@ -97,11 +97,7 @@ extension EndToEnd {
             let running = try HaloProcess.start(["sandbox", "--port", String(port), "--latency-ms", "400", "--jitter-ms", "50"])
             defer { running.signal(SIGTERM); _ = try? running.wait(timeout: 10) }
             let base = "http://127.0.0.1:\(port)"
-            var ready = false
-            for _ in 0..<100 where !ready {
-                ready = (try? await Self.get(base + "/_sandbox/stats")) != nil
-                if !ready { try await Task.sleep(for: .milliseconds(100)) }
-            }
+            let ready = await Self.isServing(base)
             #expect(ready)
             let started = Date()
             let status = try await Self.get(base + "/api/client")
@@ -121,6 +117,15 @@ extension EndToEnd {
             defer { session.finishTasksAndInvalidate() }
             let (_, response) = try await session.data(from: URL(string: url)!)
             return (response as? HTTPURLResponse)?.statusCode ?? 0
+        }
+
+        /// Whether a `halo sandbox` at `base` answers within about 10 seconds.
+        static func isServing(_ base: String) async -> Bool {
+            for _ in 0..<100 {
+                if (try? await get(base + "/_sandbox/stats")) != nil { return true }
+                try? await Task.sleep(for: .milliseconds(100))
+            }
+            return false
         }
 
         /// A port nothing listens on right now (bound, read back, released).

@@ -184,12 +184,7 @@ extension EndToEnd {
             let server = try HaloProcess.start(["sandbox", "--port", String(port)])
             defer { server.signal(SIGTERM); _ = try? server.wait(timeout: 10) }
             let url = "http://127.0.0.1:\(port)"
-            var ready = false
-            for _ in 0..<100 where !ready {
-                ready = (try? await ConcurrencyTests.get(url + "/_sandbox/stats")) != nil
-                if !ready { try await Task.sleep(for: .milliseconds(100)) }
-            }
-            try #require(ready)
+            try #require(await ConcurrencyTests.isServing(url))
             let state = FileManager.default.temporaryDirectory.appendingPathComponent("halo-e2e-state-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: state) }
             let env = ["HALO_URL": url, "HALO_TENANT": "sandbox", "HALO_CLIENT_ID": "halo-sandbox",
