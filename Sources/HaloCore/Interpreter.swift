@@ -26,6 +26,8 @@ public struct InterpreterOptions {
     /// The stack of each thread a fan-out (`pmap`) starts. Like the embedder's own thread, it must
     /// have room for `maxCallDepth` nested calls.
     public var workerStackSize = 8 << 20
+    /// How code runs (see Engine.swift); `HALO_ENGINE` by default.
+    public var engine = Engine.fromEnvironment
     public init() {}
 }
 
@@ -53,6 +55,7 @@ public final class Interpreter: BuiltinContext {
     /// `returned`, the state that is the running thread's own (see ThreadState.swift).
     var currentFanOut: FanOut?
     let workerStackSize: Int
+    public let engine: Engine
     /// The stock `pmap`, whose direct calls pass their position to the fan-out (nil when an
     /// embedder replaced it).
     let fanOutBuiltin: BuiltinFunction?
@@ -67,6 +70,7 @@ public final class Interpreter: BuiltinContext {
         self.builtins = table
         self.fanOutBuiltin = stock.first { $0.name == "pmap" && table[$0.name] === $0 }
         self.workerStackSize = options.workerStackSize
+        self.engine = options.engine
         let write = options.output, secrets = options.secrets
         self.output = { text in write(secrets.masked(text)) }
         self.secrets = secrets
