@@ -4,15 +4,22 @@
 /// lets errors (which must be Sendable) carry values.
 open class Callable: @unchecked Sendable {
     public let name: String
-    /// True for a `Closure`: a stored flag is tested on every call, far cheaper than `as?`.
-    let isScriptFunction: Bool
+    /// What kind of function this is: a stored tag is tested on every call, far cheaper than `as?`.
+    let kind: Kind
+    enum Kind: UInt8 {
+        case builtin
+        /// A script function of the closure-tree engine (`Closure`).
+        case closure
+        /// A script function of the bytecode VM (`BytecodeClosure`).
+        case bytecode
+    }
     public init(name: String) {
         self.name = name
-        self.isScriptFunction = false
+        self.kind = .builtin
     }
-    init(name: String, isScriptFunction: Bool) {
+    init(name: String, kind: Kind) {
         self.name = name
-        self.isScriptFunction = isScriptFunction
+        self.kind = kind
     }
 }
 

@@ -365,6 +365,7 @@ extension Interpreter {
     /// A request's path: a template written in place encodes its values (see `RequestPath`);
     /// a path from any other expression is taken whole and checked.
     fileprivate func compilePath(_ r: RequestExpr) -> (Frame) throws -> String {
+        unowned(unsafe) let vm = self
         if let locations = r.templateLocations, case .string(let parts) = r.target {
             var locationsLeft = locations[...]
             let pieces: [(String?, CompiledExpr?, SourceLocation)] = parts.map { part in
@@ -381,14 +382,16 @@ extension Interpreter {
             }
         }
         let target = compile(r.target)
-        return { frame in
-            let path = try target(frame)
-            guard case .string(let text) = path else {
-                throw ScriptError(.runtime, "a request path must be a string, got \(path.typeName)", at: r.location)
-            }
-            try RequestPath.checkWhole(text, at: r.location)
-            return text
+        return { frame in try vm.checkedPath(try target(frame), of: r) }
+    }
+
+    /// A request's path taken whole from an expression: a string, checked (see `RequestPath`).
+    func checkedPath(_ path: Value, of r: RequestExpr) throws -> String {
+        guard case .string(let text) = path else {
+            throw ScriptError(.runtime, "a request path must be a string, got \(path.typeName)", at: r.location)
         }
+        try RequestPath.checkWhole(text, at: r.location)
+        return text
     }
 }
 

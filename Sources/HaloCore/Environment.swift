@@ -68,7 +68,7 @@ final class Closure: Callable, @unchecked Sendable {
         self.decl = decl
         self.compiled = compiled
         self.captured = captured
-        super.init(name: decl.name, isScriptFunction: true)
+        super.init(name: decl.name, kind: .closure)
     }
 }
 
@@ -76,7 +76,7 @@ extension Value {
     /// The script function this value holds, if any (checked by a stored flag rather than `as?`).
     @inline(__always)
     var scriptFunction: Closure? {
-        guard case .function(let callable) = self, callable.isScriptFunction else { return nil }
+        guard case .function(let callable) = self, callable.kind == .closure else { return nil }
         return unsafeDowncast(callable, to: Closure.self)
     }
 }

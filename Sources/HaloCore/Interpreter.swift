@@ -51,9 +51,11 @@ public final class Interpreter: BuiltinContext {
     var overrides: [String: Value] = [:]
     /// The value of the `return` that is unwinding (see `Flow.returned`).
     var returned: Value = .null
-    /// The fan-out the running thread works for; nil outside `pmap`. With `callDepth` and
-    /// `returned`, the state that is the running thread's own (see ThreadState.swift).
+    /// The fan-out the running thread works for; nil outside `pmap`. With `callDepth`,
+    /// `returned` and `valueStack`, the state that is the running thread's own (see ThreadState.swift).
     var currentFanOut: FanOut?
+    /// The registers of the bytecode functions the running thread is in (VirtualMachineCalls.swift).
+    lazy var valueStack = ValueStack()
     let workerStackSize: Int
     public let engine: Engine
     /// The stock `pmap`, whose direct calls pass their position to the fan-out (nil when an
@@ -106,6 +108,11 @@ public final class Interpreter: BuiltinContext {
         }
         mainFrame.grow(to: mainScope.count)
         self.overrides = overrides
+        if engine == .vm {
+            let (program, last) = BytecodeCompiler.compileTopLevel(statements, variableCount: mainScope.count,
+                                                                   lastValue: true, in: self)
+            return try runTopLevel(program, on: mainFrame, last: last)
+        }
         var last: Value? = nil
         for statement in statements {
             if case .expression(let e, _) = statement {
@@ -151,8 +158,9 @@ public final class Interpreter: BuiltinContext {
 
     // MARK: - Modules
 
-    /// Runs an imported module once, then copies its top-level names into the importer's frame.
-    func execImport(_ decl: ImportDecl, _ frame: Frame) throws {
+    /// Runs an imported module once, then gives each of its top-level names to `store`, which
+    /// writes it where the importer keeps it.
+    func execImport(_ decl: ImportDecl, store: (Binding, Value) -> Void) throws {
         guard let module = decl.module else { return }
         try waitWhileAnotherThreadRuns(module)
         switch module.state {
@@ -163,7 +171,7 @@ public final class Interpreter: BuiltinContext {
             if currentFanOut != nil { module.runner = ObjectIdentifier(Thread.current) }
             defer { currentFanOut?.lock?.broadcast() }
             do {
-                for statement in module.statements { _ = try compile(statement)(module.frame) }
+                try runTopLevel(of: module)
                 module.state = .done
             } catch {
                 module.state = .loaded
@@ -171,9 +179,18 @@ public final class Interpreter: BuiltinContext {
             }
         }
         for (export, binding) in decl.bindings {
-            if let value = module.frame.slots[export.slot] {
-                frame.slots(up: binding.depth)[binding.slot] = value
-            }
+            if let value = module.frame.slots[export.slot] { store(binding, value) }
+        }
+    }
+
+    private func runTopLevel(of module: Module) throws {
+        switch engine {
+        case .tree:
+            for statement in module.statements { _ = try compile(statement)(module.frame) }
+        case .vm:
+            let (program, _) = BytecodeCompiler.compileTopLevel(module.statements, variableCount: module.scope.count,
+                                                                lastValue: false, in: self)
+            _ = try runTopLevel(program, on: module.frame, last: nil)
         }
     }
 
@@ -192,6 +209,12 @@ public final class Interpreter: BuiltinContext {
     // MARK: - Calls
 
     func callValue(_ callee: Value, _ args: [Value], at loc: SourceLocation?) throws -> Value {
+        if let closure = callee.bytecodeClosure {
+            try checkCall(closure.function, args.count, at: loc)
+            return try invoke(closure, args.count, at: loc) { slots in
+                for i in args.indices { (slots + i).initialize(to: args[i]) }
+            }
+        }
         if let closure = callee.scriptFunction {
             return try call(closure, argumentCount: args.count, at: loc) { slots in
                 for i in args.indices { slots[i] = args[i] }
@@ -232,7 +255,7 @@ public final class Interpreter: BuiltinContext {
             flow = try compiled.body(frame)
         } catch {
             callDepth -= 1
-            throw annotated(error, in: closure.decl, calledAt: loc)
+            throw annotated(error, in: closure.decl.name, calledAt: loc)
         }
         callDepth -= 1
         compiled.recycle(&frame)
@@ -249,7 +272,7 @@ public final class Interpreter: BuiltinContext {
     }
 
     /// Why a call could not start: a wrong argument count, or recursion past `maxCallDepth`.
-    private func callError(_ decl: FunctionDecl, _ count: Int, at loc: SourceLocation?) -> ScriptError {
+    func callError(_ decl: FunctionDecl, _ count: Int, at loc: SourceLocation?) -> ScriptError {
         let required = decl.requiredCount
         guard count >= required, count <= decl.parameters.count else {
             let range = required == decl.parameters.count ? "\(required)" : "\(required) to \(decl.parameters.count)"
@@ -259,10 +282,10 @@ public final class Interpreter: BuiltinContext {
     }
 
     /// Adds the call site to an error leaving a function, so a failure shows its call chain.
-    private func annotated(_ error: any Error, in decl: FunctionDecl, calledAt loc: SourceLocation?) -> any Error {
+    func annotated(_ error: any Error, in name: String, calledAt loc: SourceLocation?) -> any Error {
         guard var error = error as? ScriptError else { return error }
         if let loc, error.kind != .syntax, error.notes.count < 12 {
-            error.notes.append("in \(decl.name)() called at \(loc.file):\(loc.line):\(loc.column)")
+            error.notes.append("in \(name)() called at \(loc.file):\(loc.line):\(loc.column)")
         }
         return error
     }

@@ -98,7 +98,10 @@ extension Interpreter {
                 }
             }
         case .importModule(let decl):
-            return { frame in try vm.execImport(decl, frame); return .normal }
+            return { frame in
+                try vm.execImport(decl) { binding, value in frame.slots(up: binding.depth)[binding.slot] = value }
+                return .normal
+            }
         case .param(let b, let defaultValue):
             let value = defaultValue.map(compile)
             return { frame in
@@ -114,10 +117,8 @@ extension Interpreter {
         case .auth(let e, let profile, let loc):
             let value = e.map(compile)
             return { frame in
-                guard let performer = vm.performer else { throw vm.noConnection(loc) }
-                var options = try value?(frame)
-                if profile, let name = options { options = .object(HaloObject([("profile", name)])) }
-                try vm.located(loc) { try vm.blocking { try performer.authenticate(options) } }
+                guard vm.performer != nil else { throw vm.noConnection(loc) }
+                try vm.authenticate(try value?(frame), profile: profile, at: loc)
                 return .normal
             }
         }
@@ -201,11 +202,8 @@ extension Interpreter {
         return { frame in
             let newValue = try value(frame)
             let path = try keyValues.map { try $0(frame) }
-            let owner = frame.ancestor(b.depth)
-            guard var container = owner.slots[b.slot] else { throw vm.unassigned(b.name, b.location) }
-            owner.slots[b.slot] = nil   // keep the collection uniquely owned so the write does not copy it
-            defer { owner.slots[b.slot] = container }
-            try vm.located(loc) { try ChildAccess.write(&container, keys: path[...], value: newValue) }
+            try vm.writeChild(frame.slots(up: b.depth) + b.slot, name: b.name, declared: b.location,
+                              keys: path, value: newValue, at: loc)
             return .normal
         }
     }
@@ -215,36 +213,7 @@ extension Interpreter {
         let value = compile(e)
         return { frame in
             let rhs = try value(frame)
-            let owner = frame.ancestor(b.depth)
-            guard var current = owner.slots[b.slot] else { throw vm.unassigned(b.name, b.location) }
-            owner.slots[b.slot] = nil
-            defer { owner.slots[b.slot] = current }
-            // Appending in place keeps `items += [x]` and `text += s` linear over a loop. No tuple
-            // is switched on here: a tuple would hold a second reference and force a copy.
-            if op == .add {
-                if case .int(let x) = current, case .int(let y) = rhs {
-                    let (sum, overflow) = x.addingReportingOverflow(y)
-                    if !overflow {   // an overflow takes the general route, which reports it
-                        current = .int(sum)
-                        return .normal
-                    }
-                } else if case .string(var text) = current, case .string(let more) = rhs {
-                    let bytes = text.utf8.count + more.utf8.count
-                    if bytes > SizeLimits.maximumStringBytes { try vm.located(loc) { try SizeLimits.checkString(bytes: bytes) } }
-                    current = .null
-                    text += more
-                    current = .string(text)
-                    return .normal
-                } else if case .list(var items) = current, case .list(let more) = rhs {
-                    let count = items.count + more.count
-                    if count > SizeLimits.maximumListCount { try vm.located(loc) { try SizeLimits.checkList(count: count) } }
-                    current = .null
-                    items.append(contentsOf: more)
-                    current = .list(items)
-                    return .normal
-                }
-            }
-            current = try vm.located(loc) { try Operators.apply(op, current, rhs) }
+            try vm.compoundAssign(frame.slots(up: b.depth) + b.slot, op, rhs, name: b.name, declared: b.location, at: loc)
             return .normal
         }
     }
@@ -268,18 +237,81 @@ extension Interpreter {
         return { frame in
             let (passed, notes) = try check(frame)
             if passed {
-                vm.assertionsPassed += 1
-                if vm.continueAfterFailedAssert {
-                    vm.assertionResults.append(AssertionResult(location: loc, source: source, failure: nil))
-                }
+                vm.assertionPassed(at: loc, source: source)
                 return .normal
             }
-            var described = source
-            if let text { described = try text(frame).display + " (" + source + ")" }
-            let failure = ScriptError(.assertion, described, at: loc, notes: notes)
-            guard vm.continueAfterFailedAssert else { throw failure }
-            vm.assertionResults.append(AssertionResult(location: loc, source: source, failure: failure))
+            try vm.assertionFailed(at: loc, source: source, message: try text?(frame), notes: notes)
             return .normal
         }
+    }
+}
+
+/// What both engines do for the statements that write in place and for `assert`.
+extension Interpreter {
+    /// `x^k... = value`: the collection is taken out of its variable while it is written, so that
+    /// it is uniquely owned and the write does not copy it.
+    func writeChild(_ slot: UnsafeMutablePointer<Value?>, name: String, declared: SourceLocation,
+                    keys: [Value], value: Value, at loc: SourceLocation?) throws {
+        guard var container = slot.pointee else { throw unassigned(name, declared) }
+        slot.pointee = nil
+        defer { slot.pointee = container }
+        try located(loc) { try ChildAccess.write(&container, keys: keys[...], value: value) }
+    }
+
+    /// `x op= rhs`. Appending in place keeps `items += [x]` and `text += s` linear over a loop.
+    /// No tuple is switched on here: a tuple would hold a second reference and force a copy.
+    func compoundAssign(_ slot: UnsafeMutablePointer<Value?>, _ op: BinaryOperator, _ rhs: Value,
+                        name: String, declared: SourceLocation, at loc: SourceLocation?) throws {
+        guard var current = slot.pointee else { throw unassigned(name, declared) }
+        slot.pointee = nil
+        defer { slot.pointee = current }
+        if op == .add {
+            if case .int(let x) = current, case .int(let y) = rhs {
+                let (sum, overflow) = x.addingReportingOverflow(y)
+                if !overflow {   // an overflow takes the general route, which reports it
+                    current = .int(sum)
+                    return
+                }
+            } else if case .string(var text) = current, case .string(let more) = rhs {
+                let bytes = text.utf8.count + more.utf8.count
+                if bytes > SizeLimits.maximumStringBytes { try located(loc) { try SizeLimits.checkString(bytes: bytes) } }
+                current = .null
+                text += more
+                current = .string(text)
+                return
+            } else if case .list(var items) = current, case .list(let more) = rhs {
+                let count = items.count + more.count
+                if count > SizeLimits.maximumListCount { try located(loc) { try SizeLimits.checkList(count: count) } }
+                current = .null
+                items.append(contentsOf: more)
+                current = .list(items)
+                return
+            }
+        }
+        current = try located(loc) { try Operators.apply(op, current, rhs) }
+    }
+
+    func assertionPassed(at loc: SourceLocation, source: String) {
+        assertionsPassed += 1
+        if continueAfterFailedAssert {
+            assertionResults.append(AssertionResult(location: loc, source: source, failure: nil))
+        }
+    }
+
+    /// A failed assert: thrown, or in test mode recorded so that the run goes on.
+    func assertionFailed(at loc: SourceLocation, source: String, message: Value?, notes: [String]) throws {
+        var described = source
+        if let message { described = message.display + " (" + source + ")" }
+        let failure = ScriptError(.assertion, described, at: loc, notes: notes)
+        guard continueAfterFailedAssert else { throw failure }
+        assertionResults.append(AssertionResult(location: loc, source: source, failure: failure))
+    }
+
+    /// Runs `auth`, with `auth profile NAME` turned into its options.
+    func authenticate(_ given: Value?, profile: Bool, at loc: SourceLocation) throws {
+        guard let performer else { throw noConnection(loc) }
+        var options = given
+        if profile, let name = options { options = .object(HaloObject([("profile", name)])) }
+        try located(loc) { try blocking { try performer.authenticate(options) } }
     }
 }

@@ -49,7 +49,7 @@ public enum InterpolationPart {
 
 public enum UnaryOperator: String, Sendable { case negate = "-", not = "not" }
 
-public enum BinaryOperator: String, Sendable {
+public enum BinaryOperator: String, Sendable, CaseIterable {
     case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
     case `in` = "in"
@@ -112,6 +112,8 @@ public final class FunctionDecl {
     public var frameSize = 0
     /// The body compiled to closures, made on first use.
     var compiled: CompiledFunction?
+    /// The body compiled to bytecode, made when the function that defines it is compiled.
+    var bytecode: BytecodeFunction?
     public let location: SourceLocation
 
     init(name: String, parameters: [Parameter], body: [Stmt], location: SourceLocation) {

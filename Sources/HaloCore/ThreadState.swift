@@ -7,15 +7,17 @@ struct ThreadState {
     var callDepth: Int
     var returned: Value
     var fanOut: FanOut?
+    var valueStack: ValueStack
 }
 
 extension Interpreter {
     var threadState: ThreadState {
-        get { ThreadState(callDepth: callDepth, returned: returned, fanOut: currentFanOut) }
+        get { ThreadState(callDepth: callDepth, returned: returned, fanOut: currentFanOut, valueStack: valueStack) }
         set {
             callDepth = newValue.callDepth
             returned = newValue.returned
             currentFanOut = newValue.fanOut
+            valueStack = newValue.valueStack
         }
     }
 }

@@ -1,0 +1,273 @@
+/// The bytecode VM's dispatch loop: one `switch` over the instruction at `pc`, reading registers
+/// through a raw pointer. Ints are tested and written in place (`setInt` skips the release of an
+/// old value that holds no reference); everything else takes the slow paths of
+/// VirtualMachineOperations.swift, which share the tree engine's operators and built-ins, so a
+/// program means the same on both engines. A script function call is one Swift call of `execute`
+/// (VirtualMachineCalls.swift); a `try` block is a handler on this invocation's own list.
+extension Interpreter {
+    func execute(_ f: BytecodeFunction, _ R: UnsafeMutablePointer<Value?>, _ env: Frame, argc: Int) throws -> Value {
+        let code = f.code
+        var pc = 0
+        var handlers: [TryHandler] = []
+        while true {
+            do {
+                while true {
+                    let i = code[pc]
+                    pc += 1
+                    switch i.op {
+                    case .move:
+                        R[Int(i.a)] = R[Int(i.b)]
+                    case .local:
+                        guard let v = R[Int(i.b)] else { throw unassigned(f.variableNames[pc - 1] ?? "?", f.locations[pc - 1]!) }
+                        R[Int(i.a)] = v
+                    case .constant:
+                        R[Int(i.a)] = f.constants[Int(i.b)]
+                    case .int:
+                        setInt(R + Int(i.a), Int(i.b))
+                    case .clear:
+                        R[Int(i.a)] = nil
+                    case .upvalue:
+                        guard let v = env.ancestor(Int(i.b)).slots[Int(i.c)] else {
+                            throw unassigned(f.variableNames[pc - 1] ?? "?", f.locations[pc - 1]!)
+                        }
+                        R[Int(i.a)] = v
+                    case .setUpvalue:
+                        env.ancestor(Int(i.b)).slots[Int(i.c)] = R[Int(i.a)]
+                    case .closure:
+                        R[Int(i.a)] = .function(BytecodeClosure(function: f.functions[Int(i.b)], captured: env))
+                    case .unresolved:
+                        throw ScriptError(.runtime, "internal: unresolved name '\(f.strings[Int(i.b)])'", at: f.locations[pc - 1])
+                    case .list:
+                        R[Int(i.a)] = .list(takeValues(R + Int(i.b), Int(i.c)))
+                    case .object:
+                        R[Int(i.a)] = .object(makeObject(f.extras[Int(i.d)], takeValues(R + Int(i.b), Int(i.c))))
+                    case .interpolate:
+                        R[Int(i.a)] = .string(try interpolate(f.extras[Int(i.d)], R + Int(i.b)))
+                    case .append:
+                        append(R + Int(i.a), R[Int(i.b)]!)
+                    case .childName:
+                        R[Int(i.a)] = ChildAccess.read(R[Int(i.b)]!, name: f.strings[Int(i.c)])
+                    case .childIndex:
+                        R[Int(i.a)] = ChildAccess.read(R[Int(i.b)]!, index: Int(i.c))
+                    case .childKey:
+                        let base = R[Int(i.b)]!, key = R[Int(i.c)]!
+                        R[Int(i.a)] = try located(f.locations[pc - 1]) { try ChildAccess.read(base, computed: key) }
+                    case .not:
+                        R[Int(i.a)] = .bool(!R[Int(i.b)]!.isTruthy)
+                    case .negate:
+                        let v = R[Int(i.b)]!
+                        R[Int(i.a)] = try located(f.locations[pc - 1]) { try Operators.negate(v) }
+                    case .add:
+                        if case .some(.int(let x)) = R[Int(i.b)], case .some(.int(let y)) = R[Int(i.c)] {
+                            let (s, o) = x.addingReportingOverflow(y)
+                            if !o { setInt(R + Int(i.a), s); continue }
+                        }
+                        R[Int(i.a)] = try binary(.add, R + Int(i.b), R + Int(i.c), f.locations[pc - 1])
+                    case .subtract:
+                        if case .some(.int(let x)) = R[Int(i.b)], case .some(.int(let y)) = R[Int(i.c)] {
+                            let (s, o) = x.subtractingReportingOverflow(y)
+                            if !o { setInt(R + Int(i.a), s); continue }
+                        }
+                        R[Int(i.a)] = try binary(.subtract, R + Int(i.b), R + Int(i.c), f.locations[pc - 1])
+                    case .multiply:
+                        if case .some(.int(let x)) = R[Int(i.b)], case .some(.int(let y)) = R[Int(i.c)] {
+                            let (s, o) = x.multipliedReportingOverflow(by: y)
+                            if !o { setInt(R + Int(i.a), s); continue }
+                        }
+                        R[Int(i.a)] = try binary(.multiply, R + Int(i.b), R + Int(i.c), f.locations[pc - 1])
+                    case .remainder:
+                        if case .some(.int(let x)) = R[Int(i.b)], case .some(.int(let y)) = R[Int(i.c)], y > 0 {
+                            setInt(R + Int(i.a), x % y)
+                            continue
+                        }
+                        R[Int(i.a)] = try binary(.remainder, R + Int(i.b), R + Int(i.c), f.locations[pc - 1])
+                    case .divide:
+                        R[Int(i.a)] = try binary(.divide, R + Int(i.b), R + Int(i.c), f.locations[pc - 1])
+                    case .contains:
+                        R[Int(i.a)] = try binary(.in, R + Int(i.b), R + Int(i.c), f.locations[pc - 1])
+                    case .addInt:
+                        if case .some(.int(let x)) = R[Int(i.b)] {
+                            let (s, o) = x.addingReportingOverflow(Int(i.c))
+                            if !o { setInt(R + Int(i.a), s); continue }
+                        }
+                        R[Int(i.a)] = try binary(.add, R + Int(i.b), .int(Int(i.c)), f.locations[pc - 1])
+                    case .subtractInt:
+                        if case .some(.int(let x)) = R[Int(i.b)] {
+                            let (s, o) = x.subtractingReportingOverflow(Int(i.c))
+                            if !o { setInt(R + Int(i.a), s); continue }
+                        }
+                        R[Int(i.a)] = try binary(.subtract, R + Int(i.b), .int(Int(i.c)), f.locations[pc - 1])
+                    case .multiplyInt:
+                        if case .some(.int(let x)) = R[Int(i.b)] {
+                            let (s, o) = x.multipliedReportingOverflow(by: Int(i.c))
+                            if !o { setInt(R + Int(i.a), s); continue }
+                        }
+                        R[Int(i.a)] = try binary(.multiply, R + Int(i.b), .int(Int(i.c)), f.locations[pc - 1])
+                    case .equal:
+                        R[Int(i.a)] = .bool(R[Int(i.b)]! == R[Int(i.c)]!)
+                    case .notEqual:
+                        R[Int(i.a)] = .bool(R[Int(i.b)]! != R[Int(i.c)]!)
+                    case .less, .lessEqual, .greater, .greaterEqual:
+                        let op = Self.comparisons[Int(i.op.rawValue - Opcode.less.rawValue)]
+                        if case .some(.int(let x)) = R[Int(i.b)], case .some(.int(let y)) = R[Int(i.c)] {
+                            R[Int(i.a)] = .bool(Self.intComparison(op, x, y)!)
+                            continue
+                        }
+                        R[Int(i.a)] = try binary(op, R + Int(i.b), R + Int(i.c), f.locations[pc - 1])
+                    case .jump:
+                        pc = Int(i.b)
+                    case .loop:
+                        try interrupt.check()
+                        pc = Int(i.b)
+                    case .jumpIfFalse:
+                        if !R[Int(i.a)]!.isTruthy { pc = Int(i.b) }
+                    case .jumpIfTrue:
+                        if R[Int(i.a)]!.isTruthy { pc = Int(i.b) }
+                    case .jumpIfNotNull:
+                        if !R[Int(i.a)]!.isNull { pc = Int(i.b) }
+                    case .lessJump, .lessEqualJump, .greaterJump, .greaterEqualJump, .equalJump, .notEqualJump:
+                        let op = Self.jumpComparisons[Int(i.op.rawValue - Opcode.lessJump.rawValue)]
+                        if case .some(.int(let x)) = R[Int(i.a)], case .some(.int(let y)) = R[Int(i.b)] {
+                            if !Self.intComparison(op, x, y)! { pc = Int(i.c) }
+                            continue
+                        }
+                        if !(try binary(op, R + Int(i.a), R + Int(i.b), f.locations[pc - 1]).isTruthy) { pc = Int(i.c) }
+                    case .lessIntJump, .lessEqualIntJump, .greaterIntJump, .greaterEqualIntJump, .equalIntJump, .notEqualIntJump:
+                        let op = Self.jumpComparisons[Int(i.op.rawValue - Opcode.lessIntJump.rawValue)]
+                        if case .some(.int(let x)) = R[Int(i.a)] {
+                            if !Self.intComparison(op, x, Int(i.b))! { pc = Int(i.c) }
+                            continue
+                        }
+                        if !(try binary(op, R + Int(i.a), .int(Int(i.b)), f.locations[pc - 1]).isTruthy) { pc = Int(i.c) }
+                    case .rangePrepare:
+                        guard case .range(let variable, let exit, let call) = f.extras[Int(i.d)] else { break }
+                        let bounds = try located(call) { try RangeBounds(takeValues(R + Int(i.b), Int(i.c))) }
+                        guard let first = bounds.first else {
+                            pc = Int(exit)
+                            continue
+                        }
+                        try interrupt.check()
+                        setInt(R + Int(i.a), first)
+                        setInt(R + Int(i.a) + 1, bounds.end)
+                        setInt(R + Int(i.a) + 2, bounds.step)
+                        setInt(R + Int(variable), first)
+                    case .rangeLoop:
+                        let state = R + Int(i.a)
+                        guard case .some(.int(let current)) = state[0], case .some(.int(let end)) = state[1],
+                              case .some(.int(let step)) = state[2] else { break }
+                        let (next, overflow) = current.addingReportingOverflow(step)
+                        guard !overflow, step > 0 ? next < end : next > end else { continue }
+                        try interrupt.check()
+                        setInt(state, next)
+                        setInt(R + Int(i.b), next)
+                        pc = Int(i.c)
+                    case .iterate:
+                        try iterate(f.extras[Int(i.d)], R + Int(i.a), R[Int(i.b)]!)
+                    case .iterateNext:
+                        if !iterateNext(R + Int(i.a), R + Int(i.b), second: i.d == 0 ? nil : R + Int(i.d) - 1) { pc = Int(i.c) }
+                    case .step:
+                        try stepBudget?.spend()
+                    case .prepareCall:
+                        if let closure = R[Int(i.a)]!.bytecodeClosure {
+                            try checkCall(closure.function, Int(i.c), at: f.locations[pc - 1])
+                        }
+                    case .call:
+                        let callee = R + Int(i.b)
+                        if let closure = callee.pointee!.bytecodeClosure {
+                            callee.pointee = nil
+                            R[Int(i.a)] = try invoke(closure, callee + 1, Int(i.c), at: f.locations[pc - 1])
+                        } else {
+                            let function = callee.pointee!
+                            R[Int(i.a)] = try callValue(function, takeValues(callee + 1, Int(i.c)), at: f.locations[pc - 1])
+                        }
+                    case .callBuiltin:
+                        let values = takeValues(R + Int(i.b), Int(i.c))
+                        R[Int(i.a)] = try callBuiltin(f.builtins[Int(i.d)], values, at: f.locations[pc - 1])
+                    case .fanOut:
+                        let arguments = BuiltinArguments(function: f.builtins[Int(i.d)].name, values: takeValues(R + Int(i.b), Int(i.c)))
+                        let loc = f.locations[pc - 1]
+                        R[Int(i.a)] = try located(loc) { try Builtins.fanOut(self, arguments, at: loc) }
+                    case .returnValue:
+                        return R[Int(i.a)]!
+                    case .returnNull:
+                        return .null
+                    case .setChild:
+                        try setChild(f.extras[Int(i.d)], value: R + Int(i.a), keys: takeValues(R + Int(i.b), Int(i.c)),
+                                     R, env, at: f.locations[pc - 1])
+                    case .compound:
+                        let target = R + Int(i.a)
+                        if Int(i.c) == Self.addIndex, case .some(.int(let x)) = target.pointee, case .some(.int(let y)) = R[Int(i.b)] {
+                            let (s, o) = x.addingReportingOverflow(y)
+                            if !o { setInt(target, s); continue }
+                        }
+                        try compound(f.extras[Int(i.d)], Self.operators[Int(i.c)], rhs: R[Int(i.b)]!, R, env, at: f.locations[pc - 1])
+                    case .compoundUpvalue:
+                        try compound(f.extras[Int(i.d)], Self.operators[Int(i.c)], rhs: R[Int(i.b)]!, R, env, at: f.locations[pc - 1])
+                    case .print:
+                        let values = takeValues(R + Int(i.b), Int(i.c))
+                        output(values.map(\.display).joined(separator: " "))
+                    case .assertCheck:
+                        if try assertPassed(f.extras[Int(i.d)], R + Int(i.b), R + Int(i.c), at: f.locations[pc - 1]) { pc = Int(i.a) }
+                    case .assertFail:
+                        try assertFailed(f.extras[Int(i.d)], message: i.a < 0 ? nil : R[Int(i.a)]!, R + Int(i.b), R + Int(i.c),
+                                         at: f.locations[pc - 1]!)
+                    case .fail:
+                        throw ScriptError(.failure, R[Int(i.a)]!.display, at: f.locations[pc - 1])
+                    case .tryBegin:
+                        handlers.append(TryHandler(target: Int(i.b), errorRegister: Int(i.a)))
+                    case .tryEnd:
+                        handlers.removeLast()
+                    case .importModule:
+                        guard case .importDecl(let decl) = f.extras[Int(i.d)] else { break }
+                        try importModule(decl, into: R)
+                    case .param:
+                        guard case .param(let name, _) = f.extras[Int(i.d)] else { break }
+                        if let given = overrides[name] {
+                            R[Int(i.a)] = given
+                            pc = Int(i.b)
+                        }
+                    case .missingParam:
+                        guard case .param(let name, let loc) = f.extras[Int(i.d)] else { break }
+                        throw ScriptError(.usage, "the runbook needs a value for '\(name)': pass --set \(name)=VALUE", at: loc)
+                    case .requireConnection:
+                        if performer == nil { throw noConnection(f.locations[pc - 1]!) }
+                    case .requestPath:
+                        R[Int(i.a)] = .string(try requestPath(f.extras[Int(i.d)], R + Int(i.b)))
+                    case .request:
+                        try request(f.extras[Int(i.d)], into: R + Int(i.a), path: R[Int(i.b)]!,
+                                    argument: i.c < 0 ? nil : R[Int(i.c)]!)
+                    case .auth:
+                        guard case .auth(let profile) = f.extras[Int(i.d)] else { break }
+                        try authenticate(i.a < 0 ? nil : R[Int(i.a)]!, profile: profile, at: f.locations[pc - 1]!)
+                    case .defaultArgument:
+                        if argc > Int(i.c) { pc = Int(i.b) }
+                    }
+                }
+            } catch let error as ScriptError where !handlers.isEmpty && (error.kind == .runtime || error.kind == .failure) {
+                let handler = handlers.removeLast()
+                if handler.errorRegister >= 0 { R[handler.errorRegister] = .object(errorObject(error)) }
+                pc = handler.target
+            }
+        }
+    }
+
+    static let operators = BinaryOperator.allCases
+    static let addIndex = BinaryOperator.allCases.firstIndex(of: .add)!
+    static let comparisons: [BinaryOperator] = [.less, .lessEqual, .greater, .greaterEqual]
+    static let jumpComparisons: [BinaryOperator] = [.less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual]
+}
+
+/// A `try` block being run: where its `catch` starts and the register of the error's name.
+struct TryHandler {
+    let target: Int
+    let errorRegister: Int
+}
+
+/// Writes an int into a register, skipping the release of an old value that holds no reference.
+@inline(__always)
+func setInt(_ p: UnsafeMutablePointer<Value?>, _ v: Int) {
+    switch p.pointee {
+    case .none, .some(.null), .some(.bool), .some(.int), .some(.double): p.initialize(to: .int(v))
+    default: p.pointee = .int(v)
+    }
+}

@@ -1,0 +1,89 @@
+/// Calls in the bytecode VM. A call of a leaf function (one that defines no function) takes the
+/// next window of the thread's value stack for its registers and gives it back when it returns:
+/// no allocation, and the arguments are moved, not copied. A function that defines closures gets
+/// a heap `Frame` instead, which the closures keep (see `BytecodeFunction`).
+extension Interpreter {
+    /// Why a call of `function` with `count` arguments cannot start, checked before its arguments
+    /// are evaluated, as the tree engine does.
+    @inline(__always)
+    func checkCall(_ function: BytecodeFunction, _ count: Int, at loc: SourceLocation?) throws {
+        guard function.arguments.contains(count), callDepth < maxCallDepth else {
+            throw callError(function.decl!, count, at: loc)
+        }
+    }
+
+    /// Runs a checked call: `arguments` initialises the first `count` registers of the callee.
+    @inline(__always)
+    func invoke(_ closure: BytecodeClosure, _ count: Int, at loc: SourceLocation?,
+                _ arguments: (UnsafeMutablePointer<Value?>) -> Void) throws -> Value {
+        let function = closure.function
+        let size = function.registerCount
+        callDepth += 1
+        defer { callDepth -= 1 }
+        guard function.isLeaf else {
+            let frame = Frame(size: size, parent: closure.captured)
+            frame.slots.deinitialize(count: count)
+            arguments(frame.slots)
+            do {
+                return try execute(function, frame.slots, frame, argc: count)
+            } catch {
+                throw annotated(error, in: function.name, calledAt: loc)
+            }
+        }
+        let stack = valueStack
+        let base = stack.top
+        guard stack.end - base >= size else {
+            throw ScriptError(.runtime, "too many nested calls (\(callDepth)) in \(function.name)(): the value stack is full", at: loc)
+        }
+        arguments(base)
+        (base + count).initialize(repeating: nil, count: size - count)
+        stack.top = base + size
+        defer {
+            base.deinitialize(count: size)
+            stack.top = base
+        }
+        do {
+            return try execute(function, base, closure.captured, argc: count)
+        } catch {
+            throw annotated(error, in: function.name, calledAt: loc)
+        }
+    }
+
+    /// The call the `call` instruction makes: the arguments are moved out of the caller's registers.
+    @inline(__always)
+    func invoke(_ closure: BytecodeClosure, _ arguments: UnsafeMutablePointer<Value?>, _ count: Int,
+                at loc: SourceLocation?) throws -> Value {
+        try invoke(closure, count, at: loc) { slots in
+            slots.moveInitialize(from: arguments, count: count)
+            arguments.initialize(repeating: nil, count: count)
+        }
+    }
+
+    /// Runs a module's (or the main program's) top level on its frame, which holds its variables
+    /// and, after them, its temporaries; those are emptied afterwards. Returns the `last` register.
+    func runTopLevel(_ program: BytecodeFunction, on frame: Frame, last: Int32?) throws -> Value? {
+        frame.grow(to: program.registerCount)
+        defer {
+            for i in program.variableCount..<program.registerCount { frame.slots[i] = nil }
+        }
+        _ = try execute(program, frame.slots, frame, argc: 0)
+        return last.flatMap { frame.slots[Int($0)] }
+    }
+}
+
+/// The registers of the bytecode functions one thread is in: one contiguous buffer, a window per
+/// call. Its pages are touched only as deep as calls go.
+final class ValueStack {
+    let base: UnsafeMutablePointer<Value?>
+    let end: UnsafeMutablePointer<Value?>
+    var top: UnsafeMutablePointer<Value?>
+
+    /// 4 M registers (64 MB of address space): 10,000 nested calls of 400 registers each.
+    init(capacity: Int = 4 << 20) {
+        base = .allocate(capacity: capacity)
+        end = base + capacity
+        top = base
+    }
+
+    deinit { base.deallocate() }
+}

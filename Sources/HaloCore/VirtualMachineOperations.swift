@@ -1,0 +1,170 @@
+/// The VM's slow paths: what an instruction does beyond its int fast path. Each reports errors at
+/// the same place, in the same words, as the tree engine does for the same syntax, mostly by calling
+/// the very same code (`Operators`, `ChildAccess`, the shared statement helpers).
+extension Interpreter {
+    /// Moves `count` registers out into an array, leaving them unassigned: the values are not
+    /// shared with a temporary that still holds them (a later in-place change would copy them).
+    @inline(__always)
+    func takeValues(_ p: UnsafeMutablePointer<Value?>, _ count: Int) -> [Value] {
+        [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for k in 0..<count {
+                (buffer.baseAddress! + k).initialize(to: (p + k).move() ?? .null)
+                (p + k).initialize(to: nil)
+            }
+            initialized = count
+        }
+    }
+
+    func binary(_ op: BinaryOperator, _ x: UnsafeMutablePointer<Value?>, _ y: UnsafeMutablePointer<Value?>,
+                _ loc: SourceLocation?) throws -> Value {
+        let a = x.pointee!, b = y.pointee!
+        return try located(loc) { try Operators.apply(op, a, b) }
+    }
+
+    func binary(_ op: BinaryOperator, _ x: UnsafeMutablePointer<Value?>, _ b: Value, _ loc: SourceLocation?) throws -> Value {
+        let a = x.pointee!
+        return try located(loc) { try Operators.apply(op, a, b) }
+    }
+
+    func makeObject(_ extra: InstructionExtra, _ values: [Value]) -> HaloObject {
+        guard case .objectKeys(let keys, let shape) = extra else { return HaloObject() }
+        if let shape { return HaloObject(shape: shape, values: values) }
+        // A repeated key: the last value wins, at the first key's position, as in JSON.
+        var o = HaloObject()
+        for i in keys.indices { o[keys[i]] = values[i] }
+        return o
+    }
+
+    func interpolate(_ extra: InstructionExtra, _ values: UnsafeMutablePointer<Value?>) throws -> String {
+        guard case .interpolation(let texts, let loc) = extra else { return "" }
+        var text = ""
+        var next = values
+        for literal in texts {
+            if let literal {
+                text += literal
+                continue
+            }
+            let piece = next.pointee!.display
+            next += 1
+            let bytes = text.utf8.count + piece.utf8.count
+            if bytes > SizeLimits.maximumStringBytes { try located(loc) { try SizeLimits.checkString(bytes: bytes) } }
+            text += piece
+        }
+        return text
+    }
+
+    /// Appends to the list a comprehension builds, in place.
+    func append(_ list: UnsafeMutablePointer<Value?>, _ value: Value) {
+        guard case .some(.list(var items)) = list.move() else { return }
+        items.append(value)
+        list.initialize(to: .list(items))
+    }
+
+    /// Sets up what `for` (or a comprehension) walks: the items in `state[0]`, an object's values
+    /// in `state[1]` when the loop names two variables, and the position in `state[2]`.
+    func iterate(_ extra: InstructionExtra, _ state: UnsafeMutablePointer<Value?>, _ collection: Value) throws {
+        guard case .iteration(let loc, let pairs) = extra else { return }
+        switch collection {
+        case .list:
+            state[0] = collection
+            state[1] = .null
+        case .object(let o):
+            state[0] = .list(o.keys.map(Value.string))
+            state[1] = pairs ? .list(o.pairs.map { $0.1 }) : .null
+        case .string(let s):
+            state[0] = .list(s.map { .string(String($0)) })
+            state[1] = .null
+        default:
+            _ = try Self.loopItems(collection, at: loc)   // throws the right message
+        }
+        state[2] = .int(0)
+    }
+
+    /// The next item into the loop's variables; false when the walk is over. With two variables a
+    /// list or string gives index and item, an object key and value.
+    @inline(__always)
+    func iterateNext(_ state: UnsafeMutablePointer<Value?>, _ first: UnsafeMutablePointer<Value?>,
+                     second: UnsafeMutablePointer<Value?>?) -> Bool {
+        guard case .some(.int(let index)) = state[2], case .some(.list(let items)) = state[0], index < items.count else {
+            return false
+        }
+        setInt(state + 2, index + 1)
+        guard let second else {
+            first.pointee = items[index]
+            return true
+        }
+        if case .some(.list(let values)) = state[1] {
+            first.pointee = items[index]
+            second.pointee = values[index]
+        } else {
+            first.pointee = .int(index)
+            second.pointee = items[index]
+        }
+        return true
+    }
+
+    /// Where a variable written in place lives.
+    func slot(_ reference: VariableReference, _ R: UnsafeMutablePointer<Value?>, _ env: Frame) -> UnsafeMutablePointer<Value?> {
+        switch reference {
+        case .register(let r): R + Int(r)
+        case .upvalue(let hops, let slot): env.ancestor(hops).slots + slot
+        }
+    }
+
+    func setChild(_ extra: InstructionExtra, value: UnsafeMutablePointer<Value?>, keys: [Value],
+                  _ R: UnsafeMutablePointer<Value?>, _ env: Frame, at loc: SourceLocation?) throws {
+        guard case .variable(let reference, let name, let declared) = extra else { return }
+        try writeChild(slot(reference, R, env), name: name, declared: declared, keys: keys, value: value.pointee!, at: loc)
+    }
+
+    func compound(_ extra: InstructionExtra, _ op: BinaryOperator, rhs: Value,
+                  _ R: UnsafeMutablePointer<Value?>, _ env: Frame, at loc: SourceLocation?) throws {
+        guard case .variable(let reference, let name, let declared) = extra else { return }
+        try compoundAssign(slot(reference, R, env), op, rhs, name: name, declared: declared, at: loc)
+    }
+
+    func assertPassed(_ extra: InstructionExtra, _ left: UnsafeMutablePointer<Value?>, _ right: UnsafeMutablePointer<Value?>,
+                      at loc: SourceLocation?) throws -> Bool {
+        guard case .assertion(let source, let comparison) = extra else { return true }
+        let passed: Bool
+        if let (op, opLoc) = comparison {
+            passed = try binary(op, left, right, opLoc).isTruthy
+        } else {
+            passed = left.pointee!.isTruthy
+        }
+        if passed, let loc { assertionPassed(at: loc, source: source) }
+        return passed
+    }
+
+    func assertFailed(_ extra: InstructionExtra, message: Value?, _ left: UnsafeMutablePointer<Value?>,
+                      _ right: UnsafeMutablePointer<Value?>, at loc: SourceLocation) throws {
+        guard case .assertion(let source, let comparison) = extra else { return }
+        let notes = comparison == nil ? [] : ["left:  \(left.pointee!.display)", "right: \(right.pointee!.display)"]
+        try assertionFailed(at: loc, source: source, message: message, notes: notes)
+    }
+
+    func importModule(_ decl: ImportDecl, into R: UnsafeMutablePointer<Value?>) throws {
+        try execImport(decl) { binding, value in R[binding.slot] = value }
+    }
+
+    func requestPath(_ extra: InstructionExtra, _ parts: UnsafeMutablePointer<Value?>) throws -> String {
+        guard case .request(let r, let template) = extra else { return "" }
+        if let template {
+            var next = parts
+            return try RequestPath.build(template.map { text, loc in
+                if let text { return .text(text) }
+                defer { next += 1 }
+                return .value(next.pointee!, loc)
+            })
+        }
+        return try checkedPath(parts.pointee!, of: r)
+    }
+
+    func request(_ extra: InstructionExtra, into out: UnsafeMutablePointer<Value?>, path: Value, argument: Value?) throws {
+        guard case .request(let r, _) = extra, case .string(let text) = path, let performer else { return }
+        let spec = RequestSpec(method: r.method, all: r.all, path: text, argument: argument)
+        let result = try located(r.location) { try blocking { try performer.perform(spec) } }
+        out[0] = result.body
+        out[1] = .int(result.status)
+    }
+}
