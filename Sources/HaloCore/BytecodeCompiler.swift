@@ -21,6 +21,7 @@ final class BytecodeCompiler {
     var functions: [BytecodeFunction] = []
     var builtins: [BuiltinFunction] = []
     var extras: [InstructionExtra] = []
+    var handlers: [TryHandler] = []
 
     /// The next free temporary, and the most registers used at once.
     var nextRegister: Int32
@@ -29,14 +30,10 @@ final class BytecodeCompiler {
     var assigned: Set<Int32> = []
     /// Open loops, innermost last: where `break` and `continue` go.
     var loops: [LoopTargets] = []
-    /// Open `try` blocks: a `break` out of one ends its handler first.
-    var tryDepth = 0
 
     final class LoopTargets {
-        let tryDepth: Int
         var breaks: [Int] = []
         var continues: [Int] = []
-        init(tryDepth: Int) { self.tryDepth = tryDepth }
     }
 
     init(interpreter: Interpreter, variableCount: Int, isLeaf: Bool) {
@@ -99,7 +96,7 @@ final class BytecodeCompiler {
         BytecodeFunction(name: name, registerCount: Int(registerCount), variableCount: variableCount, isLeaf: isLeaf,
                          arguments: arguments, decl: decl, code: code, constants: constants, strings: strings,
                          functions: functions, builtins: builtins, extras: extras, locations: locations,
-                         variableNames: variableNames)
+                         variableNames: variableNames, handlers: handlers)
     }
 
     /// True when a body (not counting the bodies of the functions it defines) defines a function.
@@ -400,10 +397,16 @@ final class BytecodeCompiler {
                 return
             }
             let base = temporaries(1 + args.count)
-            compile(callee, into: base)
             // A script function's argument count and the call depth are checked before the
             // arguments run, as the tree engine does (a failing call has no side effects).
-            emit(.prepareCall, a: base, c: Int32(args.count), at: loc)
+            if case .outer(let depth, let slot, let name, let nameLoc) = callee, nameLoc == loc, args.count <= Int(UInt16.max) {
+                let i = emit(.upvalueCallee, a: base, b: Int32(depth - (isLeaf ? 1 : 0)), c: Int32(slot),
+                             d: UInt16(args.count), at: loc)
+                variableNames[i] = name
+            } else {
+                compile(callee, into: base)
+                emit(.prepareCall, a: base, c: Int32(args.count), at: loc)
+            }
             for (i, e) in args.enumerated() { compile(e, into: base + 1 + Int32(i)) }
             emit(.call, a: dst, b: base, c: Int32(args.count), at: loc)
         }

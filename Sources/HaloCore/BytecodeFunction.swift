@@ -13,8 +13,10 @@ final class BytecodeFunction {
     /// The resolver's slots: the variables, which a top level's names index.
     let variableCount: Int
     let isLeaf: Bool
-    /// The argument counts a call may pass (parameters without and with defaults).
-    let arguments: ClosedRange<Int>
+    /// The argument counts a call may pass (parameters without and with defaults); two ints, not a
+    /// `ClosedRange`, whose `contains` went through unspecialised generic code on every call.
+    let minimumArguments: Int
+    let maximumArguments: Int
     let decl: FunctionDecl?
 
     let code: UnsafeMutablePointer<Instruction>
@@ -26,19 +28,23 @@ final class BytecodeFunction {
     let builtins: [BuiltinFunction]
     let extras: [InstructionExtra]
     /// For each instruction, where an error it throws is reported (nil: nowhere in particular).
-    let locations: [SourceLocation?]
+    let locations: UnsafeMutablePointer<SourceLocation?>
     /// The variable an instruction reads, by instruction, for "used before it is assigned".
     let variableNames: [Int: String]
+    /// The `try` blocks, inner ones after the blocks they are in.
+    let handlers: [TryHandler]
+    let hasHandlers: Bool
 
     init(name: String, registerCount: Int, variableCount: Int, isLeaf: Bool, arguments: ClosedRange<Int>,
          decl: FunctionDecl?, code: [Instruction], constants: [Value], strings: [String],
          functions: [BytecodeFunction], builtins: [BuiltinFunction], extras: [InstructionExtra],
-         locations: [SourceLocation?], variableNames: [Int: String]) {
+         locations: [SourceLocation?], variableNames: [Int: String], handlers: [TryHandler]) {
         self.name = name
         self.registerCount = registerCount
         self.variableCount = variableCount
         self.isLeaf = isLeaf
-        self.arguments = arguments
+        self.minimumArguments = arguments.lowerBound
+        self.maximumArguments = arguments.upperBound
         self.decl = decl
         self.code = .allocate(capacity: max(code.count, 1))
         self.code.initialize(from: code, count: code.count)
@@ -50,8 +56,11 @@ final class BytecodeFunction {
         self.functions = functions
         self.builtins = builtins
         self.extras = extras
-        self.locations = locations
+        self.locations = .allocate(capacity: max(locations.count, 1))
+        self.locations.initialize(from: locations, count: locations.count)
         self.variableNames = variableNames
+        self.handlers = handlers
+        self.hasHandlers = !handlers.isEmpty
     }
 
     deinit {
@@ -59,6 +68,25 @@ final class BytecodeFunction {
         code.deallocate()
         constants.deinitialize(count: constantCount)
         constants.deallocate()
+        locations.deinitialize(count: codeCount)
+        locations.deallocate()
+    }
+}
+
+/// A `try` block: the instructions it covers, where its `catch` starts and the register of the
+/// error's name (-1: none). A table rather than instructions that push and pop handlers at run time,
+/// as the JVM's exception tables are: a `try` costs nothing until something throws.
+struct TryHandler {
+    let start: Int32
+    let end: Int32
+    let target: Int32
+    let errorRegister: Int32
+}
+
+extension BytecodeFunction {
+    /// The innermost `try` block around instruction `pc`.
+    func handler(at pc: Int) -> TryHandler? {
+        handlers.last { Int($0.start) <= pc && pc < Int($0.end) }
     }
 }
 

@@ -1,6 +1,7 @@
 /// Statements compiled to bytecode (see BytecodeCompiler.swift). Loops put their test at the top
 /// and a back edge (`loop`, which checks for Ctrl-C) at the bottom; `break` and `continue` are
-/// jumps, patched when the loop's end is known, that first end the `try` blocks they leave.
+/// jumps, patched when the loop's end is known. A `try` block is a range of instructions in the
+/// function's table of handlers, so jumping out of one needs nothing more.
 extension BytecodeCompiler {
     func compile(_ statements: [Stmt]) {
         for statement in statements { compile(statement) }
@@ -65,7 +66,7 @@ extension BytecodeCompiler {
             var exits: [Int] = []
             compileCondition(condition, whenFalse: &exits)
             let before = assigned
-            let targets = LoopTargets(tryDepth: tryDepth)
+            let targets = LoopTargets()
             loopBody(body, targets)
             let back = here
             emit(.loop, b: top)
@@ -73,13 +74,9 @@ extension BytecodeCompiler {
             patch(exits + targets.breaks, to: here)
             assigned = before
         case .breakLoop:
-            guard let loop = loops.last else { return }
-            endTries(to: loop.tryDepth)
-            loop.breaks.append(emit(.jump))
+            loops.last?.breaks.append(emit(.jump))
         case .continueLoop:
-            guard let loop = loops.last else { return }
-            endTries(to: loop.tryDepth)
-            loop.continues.append(emit(.jump))
+            loops.last?.continues.append(emit(.jump))
         case .function(let b, let decl):
             scoped {
                 let t = temporary()
@@ -103,15 +100,13 @@ extension BytecodeCompiler {
             scoped { emit(.fail, a: operand(e), at: loc) }
         case .tryCatch(let body, let binding, let handler):
             let errorRegister: Int32 = binding.map { Int32($0.slot) } ?? -1
-            let begin = emit(.tryBegin, a: errorRegister)
+            let start = here, index = handlers.count
+            handlers.append(TryHandler(start: start, end: start, target: start, errorRegister: errorRegister))
             let before = assigned
-            tryDepth += 1
             compile(body)
-            tryDepth -= 1
-            emit(.tryEnd)
             let afterBody = assigned
+            handlers[index] = TryHandler(start: start, end: here, target: here + 1, errorRegister: errorRegister)
             let end = emit(.jump)
-            patch(begin, to: here)
             assigned = before
             if binding != nil { assigned.insert(errorRegister) }
             compile(handler)
@@ -151,13 +146,9 @@ extension BytecodeCompiler {
         loops.removeLast()
     }
 
-    private func endTries(to depth: Int) {
-        for _ in depth..<tryDepth { emit(.tryEnd) }
-    }
-
     private func compileFor(_ first: Binding, _ second: Binding?, _ iterable: Expr, _ body: [Stmt], _ loc: SourceLocation) {
         let before = assigned
-        let targets = LoopTargets(tryDepth: tryDepth)
+        let targets = LoopTargets()
         let variable = Int32(first.slot)
         scoped {
             let state = temporaries(3)

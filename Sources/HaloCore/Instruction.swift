@@ -63,6 +63,7 @@ enum Opcode: UInt8 {
 
     // Calls.
     case prepareCall     // checks R[a]'s argument count (c) and the call depth when it is a script function
+    case upvalueCallee   // `upvalue` then `prepareCall` (argument count d): a call of a global function
     case call            // R[a] = R[b](R[b+1] ..< R[b+1+c])
     case callBuiltin     // R[a] = builtins[d](R[b] ..< R[b+c])
     case fanOut          // R[a] = pmap (builtins[d]) on R[b], R[b+1]
@@ -77,8 +78,6 @@ enum Opcode: UInt8 {
     case assertCheck     // R[a] = passed (a comparison of R[b], R[c] or the truth of R[b]); jumps over the failure when passed
     case assertFail      // reports the failed assert of extras[d] (operands R[b], R[c], message R[a] or none)
     case fail            // throws R[a] as a failure
-    case tryBegin        // a handler at b for errors until the matching tryEnd; the error object into R[a] (a < 0: none)
-    case tryEnd
     case importModule    // runs extras[d]'s module and copies its names into registers
     case param           // R[a] = the --set value for extras[d], jumping to b; falls through when there is none
     case missingParam    // the runbook needs a value for extras[d]

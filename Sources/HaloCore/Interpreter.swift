@@ -55,7 +55,7 @@ public final class Interpreter: BuiltinContext {
     /// `returned` and `valueStack`, the state that is the running thread's own (see ThreadState.swift).
     var currentFanOut: FanOut?
     /// The registers of the bytecode functions the running thread is in (VirtualMachineCalls.swift).
-    lazy var valueStack = ValueStack()
+    var valueStack = ValueStack()
     let workerStackSize: Int
     public let engine: Engine
     /// The stock `pmap`, whose direct calls pass their position to the fan-out (nil when an

@@ -3,12 +3,12 @@
 /// old value that holds no reference); everything else takes the slow paths of
 /// VirtualMachineOperations.swift, which share the tree engine's operators and built-ins, so a
 /// program means the same on both engines. A script function call is one Swift call of `execute`
-/// (VirtualMachineCalls.swift); a `try` block is a handler on this invocation's own list.
+/// (VirtualMachineCalls.swift). A `try` block costs nothing until something throws: the function's
+/// table of handlers (`BytecodeFunction.handlers`) says which catch covers the instruction that threw.
 extension Interpreter {
     func execute(_ f: BytecodeFunction, _ R: UnsafeMutablePointer<Value?>, _ env: Frame, argc: Int) throws -> Value {
         let code = f.code
         var pc = 0
-        var handlers: [TryHandler] = []
         while true {
             do {
                 while true {
@@ -18,7 +18,7 @@ extension Interpreter {
                     case .move:
                         R[Int(i.a)] = R[Int(i.b)]
                     case .local:
-                        guard let v = R[Int(i.b)] else { throw unassigned(f.variableNames[pc - 1] ?? "?", f.locations[pc - 1]!) }
+                        guard let v = R[Int(i.b)] else { throw unassignedError(f, pc - 1) }
                         R[Int(i.a)] = v
                     case .constant:
                         R[Int(i.a)] = f.constants[Int(i.b)]
@@ -27,16 +27,14 @@ extension Interpreter {
                     case .clear:
                         R[Int(i.a)] = nil
                     case .upvalue:
-                        guard let v = env.ancestor(Int(i.b)).slots[Int(i.c)] else {
-                            throw unassigned(f.variableNames[pc - 1] ?? "?", f.locations[pc - 1]!)
-                        }
+                        guard let v = env.ancestor(Int(i.b)).slots[Int(i.c)] else { throw unassignedError(f, pc - 1) }
                         R[Int(i.a)] = v
                     case .setUpvalue:
                         env.ancestor(Int(i.b)).slots[Int(i.c)] = R[Int(i.a)]
                     case .closure:
                         R[Int(i.a)] = .function(BytecodeClosure(function: f.functions[Int(i.b)], captured: env))
                     case .unresolved:
-                        throw ScriptError(.runtime, "internal: unresolved name '\(f.strings[Int(i.b)])'", at: f.locations[pc - 1])
+                        throw instructionError(f, pc - 1)
                     case .list:
                         R[Int(i.a)] = .list(takeValues(R + Int(i.b), Int(i.c)))
                     case .object:
@@ -171,6 +169,10 @@ extension Interpreter {
                         if let closure = R[Int(i.a)]!.bytecodeClosure {
                             try checkCall(closure.function, Int(i.c), at: f.locations[pc - 1])
                         }
+                    case .upvalueCallee:
+                        guard let v = env.ancestor(Int(i.b)).slots[Int(i.c)] else { throw unassignedError(f, pc - 1) }
+                        if let closure = v.bytecodeClosure { try checkCall(closure.function, Int(i.d), at: f.locations[pc - 1]) }
+                        R[Int(i.a)] = v
                     case .call:
                         let callee = R + Int(i.b)
                         if let closure = callee.pointee!.bytecodeClosure {
@@ -204,19 +206,14 @@ extension Interpreter {
                     case .compoundUpvalue:
                         try compound(f.extras[Int(i.d)], Self.operators[Int(i.c)], rhs: R[Int(i.b)]!, R, env, at: f.locations[pc - 1])
                     case .print:
-                        let values = takeValues(R + Int(i.b), Int(i.c))
-                        output(values.map(\.display).joined(separator: " "))
+                        printLine(takeValues(R + Int(i.b), Int(i.c)))
                     case .assertCheck:
                         if try assertPassed(f.extras[Int(i.d)], R + Int(i.b), R + Int(i.c), at: f.locations[pc - 1]) { pc = Int(i.a) }
                     case .assertFail:
                         try assertFailed(f.extras[Int(i.d)], message: i.a < 0 ? nil : R[Int(i.a)]!, R + Int(i.b), R + Int(i.c),
                                          at: f.locations[pc - 1]!)
                     case .fail:
-                        throw ScriptError(.failure, R[Int(i.a)]!.display, at: f.locations[pc - 1])
-                    case .tryBegin:
-                        handlers.append(TryHandler(target: Int(i.b), errorRegister: Int(i.a)))
-                    case .tryEnd:
-                        handlers.removeLast()
+                        throw failure(R[Int(i.a)]!, at: f.locations[pc - 1])
                     case .importModule:
                         guard case .importDecl(let decl) = f.extras[Int(i.d)] else { break }
                         try importModule(decl, into: R)
@@ -226,11 +223,8 @@ extension Interpreter {
                             R[Int(i.a)] = given
                             pc = Int(i.b)
                         }
-                    case .missingParam:
-                        guard case .param(let name, let loc) = f.extras[Int(i.d)] else { break }
-                        throw ScriptError(.usage, "the runbook needs a value for '\(name)': pass --set \(name)=VALUE", at: loc)
-                    case .requireConnection:
-                        if performer == nil { throw noConnection(f.locations[pc - 1]!) }
+                    case .missingParam, .requireConnection:
+                        if i.op == .missingParam || performer == nil { throw instructionError(f, pc - 1) }
                     case .requestPath:
                         R[Int(i.a)] = .string(try requestPath(f.extras[Int(i.d)], R + Int(i.b)))
                     case .request:
@@ -243,10 +237,10 @@ extension Interpreter {
                         if argc > Int(i.c) { pc = Int(i.b) }
                     }
                 }
-            } catch let error as ScriptError where !handlers.isEmpty && (error.kind == .runtime || error.kind == .failure) {
-                let handler = handlers.removeLast()
-                if handler.errorRegister >= 0 { R[handler.errorRegister] = .object(errorObject(error)) }
-                pc = handler.target
+            } catch let error as ScriptError where f.hasHandlers && (error.kind == .runtime || error.kind == .failure) {
+                guard let handler = f.handler(at: pc - 1) else { throw error }
+                if handler.errorRegister >= 0 { R[Int(handler.errorRegister)] = .object(errorObject(error)) }
+                pc = Int(handler.target)
             }
         }
     }
@@ -257,10 +251,40 @@ extension Interpreter {
     static let jumpComparisons: [BinaryOperator] = [.less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual]
 }
 
-/// A `try` block being run: where its `catch` starts and the register of the error's name.
-struct TryHandler {
-    let target: Int
-    let errorRegister: Int
+/// The errors the loop throws, made out of line: their messages are not built on the hot path
+/// (inlined, the compiler set their strings up on entry to every call).
+extension Interpreter {
+    @inline(never)
+    func unassignedError(_ f: BytecodeFunction, _ pc: Int) -> ScriptError {
+        unassigned(f.variableNames[pc] ?? "?", f.locations[pc]!)
+    }
+
+    @inline(never)
+    func failure(_ value: Value, at loc: SourceLocation?) -> ScriptError {
+        ScriptError(.failure, value.display, at: loc)
+    }
+
+    @inline(never)
+    func printLine(_ values: [Value]) {
+        output(values.map(\.display).joined(separator: " "))
+    }
+
+    /// The error of an instruction that exists to fail: a missing param, no connection, a name the
+    /// resolver left unresolved.
+    @inline(never)
+    func instructionError(_ f: BytecodeFunction, _ pc: Int) -> ScriptError {
+        let i = f.code[pc], loc = f.locations[pc]
+        switch i.op {
+        case .missingParam:
+            guard case .param(let name, let declared) = f.extras[Int(i.d)] else { break }
+            return ScriptError(.usage, "the runbook needs a value for '\(name)': pass --set \(name)=VALUE", at: declared)
+        case .unresolved:
+            return ScriptError(.runtime, "internal: unresolved name '\(f.strings[Int(i.b)])'", at: loc)
+        default:
+            if let loc { return noConnection(loc) }
+        }
+        return ScriptError(.runtime, "internal: \(i.op) failed", at: loc)
+    }
 }
 
 /// Writes an int into a register, skipping the release of an old value that holds no reference.

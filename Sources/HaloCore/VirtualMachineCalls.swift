@@ -7,8 +7,8 @@ extension Interpreter {
     /// are evaluated, as the tree engine does.
     @inline(__always)
     func checkCall(_ function: BytecodeFunction, _ count: Int, at loc: SourceLocation?) throws {
-        guard function.arguments.contains(count), callDepth < maxCallDepth else {
-            throw callError(function.decl!, count, at: loc)
+        guard count >= function.minimumArguments, count <= function.maximumArguments, callDepth < maxCallDepth else {
+            throw cannotCall(function, count, at: loc)
         }
     }
 
@@ -27,26 +27,40 @@ extension Interpreter {
             do {
                 return try execute(function, frame.slots, frame, argc: count)
             } catch {
-                throw annotated(error, in: function.name, calledAt: loc)
+                throw leaving(function, error, calledAt: loc)
             }
         }
         let stack = valueStack
         let base = stack.top
-        guard stack.end - base >= size else {
-            throw ScriptError(.runtime, "too many nested calls (\(callDepth)) in \(function.name)(): the value stack is full", at: loc)
-        }
+        guard stack.end - base >= size else { throw stackFull(function, at: loc) }
         arguments(base)
-        (base + count).initialize(repeating: nil, count: size - count)
+        for k in count..<size { (base + k).initialize(to: nil) }
         stack.top = base + size
         defer {
-            base.deinitialize(count: size)
+            release(base, size)
             stack.top = base
         }
         do {
             return try execute(function, base, closure.captured, argc: count)
         } catch {
-            throw annotated(error, in: function.name, calledAt: loc)
+            throw leaving(function, error, calledAt: loc)
         }
+    }
+
+    @inline(never)
+    private func cannotCall(_ function: BytecodeFunction, _ count: Int, at loc: SourceLocation?) -> ScriptError {
+        callError(function.decl!, count, at: loc)
+    }
+
+    @inline(never)
+    private func stackFull(_ function: BytecodeFunction, at loc: SourceLocation?) -> ScriptError {
+        ScriptError(.runtime, "too many nested calls (\(callDepth)) in \(function.name)(): the value stack is full", at: loc)
+    }
+
+    /// An error leaving a function, with the call site added to its call chain.
+    @inline(never)
+    private func leaving(_ function: BytecodeFunction, _ error: any Error, calledAt loc: SourceLocation?) -> any Error {
+        annotated(error, in: function.name, calledAt: loc)
     }
 
     /// The call the `call` instruction makes: the arguments are moved out of the caller's registers.
@@ -68,6 +82,18 @@ extension Interpreter {
         }
         _ = try execute(program, frame.slots, frame, argc: 0)
         return last.flatMap { frame.slots[Int($0)] }
+    }
+}
+
+/// Empties `count` registers. A register holding no reference needs nothing done, which the
+/// generic `deinitialize(count:)` does not know (it called a value witness per register).
+@inline(__always)
+func release(_ registers: UnsafeMutablePointer<Value?>, _ count: Int) {
+    for k in 0..<count {
+        switch registers[k] {
+        case .none, .some(.null), .some(.bool), .some(.int), .some(.double): break
+        default: (registers + k).deinitialize(count: 1)
+        }
     }
 }
 

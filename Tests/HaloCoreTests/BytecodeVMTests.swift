@@ -1,0 +1,138 @@
+import Testing
+@testable import HaloCore
+
+/// What the bytecode VM must get right beyond the language tests (which run on it by default):
+/// the places where a register machine could differ from the tree engine it replaces. Each test
+/// runs on both engines.
+@Suite struct BytecodeVMTests {
+    private func interpreter(_ engine: Engine, _ sink: OutputLines, stepBudget: Int? = nil) -> Interpreter {
+        var options = InterpreterOptions()
+        options.output = { sink.lines.append($0) }
+        options.maxCallDepth = 200
+        options.engine = engine
+        options.stepBudget = stepBudget
+        return Interpreter(options)
+    }
+
+    private func lines(_ engine: Engine, _ source: String) throws -> [String] {
+        let sink = OutputLines()
+        try interpreter(engine, sink).run(source: source, file: "vm.halo")
+        return sink.lines
+    }
+
+    private func failure(_ engine: Engine, _ source: String, stepBudget: Int? = nil) -> String? {
+        let sink = OutputLines()
+        do {
+            try interpreter(engine, sink, stepBudget: stepBudget).run(source: source, file: "vm.halo")
+            return nil
+        } catch let error as ScriptError {
+            return located(error)
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test(arguments: Engine.allCases)
+    func anOperandReadBeforeACallKeepsItsValue(engine: Engine) throws {
+        let source = """
+        x = 1
+        fn bump() { x = 10; return 0 }
+        print x + bump(), x
+        """
+        #expect(try lines(engine, source) == ["1 10"])
+    }
+
+    @Test(arguments: Engine.allCases)
+    func aCallWithTheWrongArgumentCountRunsNoArgument(engine: Engine) throws {
+        let source = """
+        fn f(a) { return a }
+        seen = []
+        fn note() { seen += [1]; return 1 }
+        try { f(note(), note()) } catch e { print e^message }
+        print len(seen)
+        """
+        #expect(try lines(engine, source) == ["f() takes 1 argument, got 2", "0"])
+    }
+
+    @Test(arguments: Engine.allCases)
+    func recursionPastTheLimitFailsAndLaterCallsStillWork(engine: Engine) throws {
+        let source = """
+        fn down(n) { return down(n + 1) }
+        fn add(a, b) { return a + b }
+        try { down(0) } catch e { print e^message }
+        print add(2, 3)
+        """
+        #expect(try lines(engine, source) == [
+            "too many nested calls (200) in down(): is the recursion missing a base case?", "5",
+        ])
+    }
+
+    @Test(arguments: Engine.allCases)
+    func breakingOutOfATryEndsItsCatch(engine: Engine) {
+        let source = """
+        for i in range(3) { try { if i == 1 { break } } catch e { print "caught" } }
+        fail "after the loop"
+        """
+        #expect(failure(engine, source) == "2:1: after the loop")
+    }
+
+    @Test(arguments: Engine.allCases)
+    func closuresKeepTheVariablesOfTheCallThatMadeThem(engine: Engine) throws {
+        let source = """
+        fn counter() {
+            count = 0
+            fn next() { count += 1; return count }
+            return next
+        }
+        a = counter()
+        b = counter()
+        a()
+        a()
+        print a(), b()
+        """
+        #expect(try lines(engine, source) == ["3 1"])
+    }
+
+    @Test(arguments: Engine.allCases)
+    func anErrorInsideACallNamesTheCallChain(engine: Engine) {
+        let sink = OutputLines()
+        let source = """
+        fn inner(x) { return x^a + 1 }
+        fn outer(x) { return inner(x) }
+        outer({a: "text"})
+        """
+        do {
+            try interpreter(engine, sink).run(source: source, file: "vm.halo")
+            Issue.record("expected an error")
+        } catch let error as ScriptError {
+            #expect(located(error)?.hasPrefix("1:26: cannot add string and number") == true)
+            #expect(error.notes == ["in inner() called at vm.halo:2:22", "in outer() called at vm.halo:3:1"])
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test(arguments: Engine.allCases)
+    func aReplEntrySeesEarlierVariablesAndNoLeftoverValues(engine: Engine) throws {
+        let sink = OutputLines()
+        let vm = interpreter(engine, sink)
+        let first = try vm.run(source: "items = [1, 2]\nlen(items) + 1", file: "<repl>")
+        #expect(first == .int(3))
+        let second = try vm.run(source: "print items", file: "<repl>")
+        #expect(second == nil)
+        #expect(sink.lines == ["[1,2]"])
+        #expect(throws: ScriptError.self) { try vm.run(source: "print fresh\nfresh = 1", file: "<repl>") }
+    }
+
+    @Test(arguments: Engine.allCases)
+    func theStepBudgetCountsTheSameOnBothEngines(engine: Engine) {
+        let source = """
+        total = 0
+        for i in range(10) { total += len([x for x in range(5)]) }
+        print total
+        while true {}
+        """
+        #expect(failure(engine, source, stepBudget: 100)
+                == "0:0: the step budget (100 loop iterations and calls) is spent")
+    }
+}
