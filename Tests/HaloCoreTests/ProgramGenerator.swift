@@ -153,7 +153,10 @@ struct ProgramGenerator {
         case 63..<68 where depth > 0: whileLoop(depth: depth - 1)
         case 68..<80 where depth > 0: tryCatch(depth: depth - 1)
         case 80..<84: failStatement()
-        case 84..<87: line("assert \(expr(.bool)), \"assert <<\(interpolated())>>\"")
+        case 84..<87:
+            let v = expr(Kind?.none)
+            let condition = chance(0.8) ? pick(["\(v) == \(v)", "type(\(v)) != \"function\"", "len(str(\(v))) > 0"]) : expr(.bool)
+            line("assert \(condition), \"assert <<\(interpolated())>>\"")
         case 87..<92 where loopDepth > 0: line("if \(expr(.bool)) { \(pick(["break", "continue"])) }")
         case 92..<96 where functionDepth > 0: line("if \(expr(.bool)) { return \(expr(.any)) }")
         case 92..<98 where !functions.isEmpty: line(call(pick(functions)))
@@ -175,7 +178,7 @@ struct ProgramGenerator {
 
     private mutating func compound() {
         if let n = variables(.int).randomElement(using: &random) {
-            return line("\(n) \(pick(["+=", "-="])) \(expr(.int))")
+            return line("\(n) \(pick(["+=", "-="])) \(chance(0.9) ? leaf(.int) : expr(.int))")
         }
         if let n = variables(.list).randomElement(using: &random) { return line("\(n) += \(expr(.list))") }
         if let n = variables(.string).randomElement(using: &random) { return line("\(n) += \(expr(.string))") }
@@ -188,7 +191,7 @@ struct ProgramGenerator {
             indent += 1
             childWrite()
             indent -= 1
-            line("} catch e { print \"not written:\", e^message }")
+            line("} catch e { print \"caught, not written:\", e^message }")
         } else {
             childWrite()
         }
@@ -275,8 +278,8 @@ struct ProgramGenerator {
             switch int(0...3) {
             case 0: line("print \"caught\", \(err)")
             case 1: line("print \"caught <<\(err)^kind>> at <<\(err)^line>>: <<\(err)^message>>\"")
-            case 2: line("print \(err)^message, \(err)^line, \(err)^column, \(err)^file")
-            default: line("print keys(\(err)), \(err)^message")
+            case 2: line("print \"caught\", \(err)^message, \(err)^line, \(err)^column, \(err)^file")
+            default: line("print \"caught\", keys(\(err)), \(err)^message")
             }
         }
         if depth > 0 && chance(0.3) { conditional { $0.body(depth: 0, count: 1...2) } }
@@ -287,7 +290,7 @@ struct ProgramGenerator {
     private mutating func failStatement() {
         let value = pick(["\"failed <<\(interpolated())>>\"", expr(.object), expr(.int), "\"plain failure\""])
         if chance(0.8) {
-            line("try { fail \(value) } catch f { print f^kind, f^message, f^line }")
+            line("try { fail \(value) } catch f { print \"caught\", f^kind, f^message, f^line }")
         } else {
             line("if \(expr(.bool)) { fail \(value) }")
         }
@@ -387,7 +390,7 @@ struct ProgramGenerator {
             line("  if n <= 1 { return acc }")
             line("  return \(f)(n - 1, acc * n)")
             line("}")
-            line("print \(f)(\(int(0...10))), \(f)(\(pick([5, 20, 21, 25])))") // 21! overflows
+            line("try { print \(f)(\(int(0...10))), \(f)(\(pick([5, 20, 21, 25]))) } catch e { print \"caught\", e }") // 21! overflows
         default:
             line("fn \(f)(xs) {")
             line("  if len(xs) == 0 { return [] }")
@@ -431,7 +434,7 @@ struct ProgramGenerator {
         line("  \(memo)^(k) = r")
         line("  return r")
         line("}")
-        line("print \(f)(\(pick([10, 30, 60, 90, 93]))), len(keys(\(memo)))") // fib(93) overflows
+        line("try { print \(f)(\(pick([10, 30, 60, 90, 93]))), len(keys(\(memo))) } catch e { print \"caught\", e^message }") // fib(93) overflows
     }
 
     private mutating func higherOrder() {
@@ -492,7 +495,7 @@ struct ProgramGenerator {
         line("print \(o), \(o)^a^b^(\(int(-4...4))), \(o)^\"k e y\", \(o)^missing^deeper")
         line("\(l) = [0, [1, 2]]")
         line("\(l)^1^0 = \(expr(.int))")
-        line("\(l)^\(pick(["2", "3", "-1", "-3"])) = \(expr(.int))")
+        line("try { \(l)^\(pick(["2", "3", "-1", "-3"])) = \(expr(.int)) } catch e { print \"caught\", e^message }")
         line("print \(l), \(l)^-1, [{n: 1}, {n: 2}, {m: 3}]^n")
         declare(o, .object)
         declare(l, .list)
@@ -572,9 +575,9 @@ struct ProgramGenerator {
         if chance(0.5), let v = variables(kind).randomElement(using: &random) { return v }
         switch kind {
         case .int:
-            if chance(0.06) { return pick(["9223372036854775807", "(-9223372036854775807 - 1)", "3037000500", "4611686018427387904"]) }
+            if !safe && chance(0.06) { return pick(["9223372036854775807", "(-9223372036854775807 - 1)", "3037000500", "4611686018427387904"]) }
             return pick(["0", "1", "2", "3", "7", "-4", "10", "42"])
-        case .double: return chance(0.06) ? "1.5e308" : pick(["0.5", "2.25", "-1.5", "1e3", "0.1", "3.0"])
+        case .double: return !safe && chance(0.06) ? "1.5e308" : pick(["0.5", "2.25", "-1.5", "1e3", "0.1", "3.0"])
         case .bool: return pick(["true", "false", "(1 < 2)", "null == null"])
         case .string: return pick(["\"\"", "\"a\"", "\"Acme\"", "\"a,b,c\"", "\"tab\\there\"", "'raw <<x>> \\n'",
                                    "\"\\u00e9t\\u00e9\"", "\"quote\\\"d\"", "\"\\<<not>>\"", "\"héllo wörld\""])
@@ -586,13 +589,14 @@ struct ProgramGenerator {
 
     private mutating func intExpr() -> String {
         switch int(0...13) {
-        case 0...2: return "(\(expr(.int)) \(pick(["+", "-", "*"])) \(expr(.int)))"
-        case 3: return "(\(expr(.int)) \(pick(["/", "%"])) \(chance(0.8) ? pick(["2", "3", "-4", "7"]) : expr(.int)))"
+        case 0...1: return "(\(expr(.int)) \(pick(["+", "-"])) \(expr(.int)))"
+        case 2: return "(\(expr(.int)) * \(chance(0.9) ? pick(["2", "3", "-1", "0"]) : expr(.int)))"
+        case 3: return "(\(expr(.int)) \(pick(["/", "%"])) \(chance(0.9) ? pick(["2", "3", "-4", "7"]) : expr(.int)))"
         case 4: return "len(\(expr(pick([Kind.list, .string, .object]))))"
         case 5: return "-\(leaf(.int))"
         case 6: return "\(pick(["abs", "int", "floor", "ceil"]))(\(expr(pick([Kind.int, .double]))))"
         case 7: return "\(pick(["min", "max"]))(\(expr(.int)), \(expr(.int)))"
-        case 8: return "sum(\(pick(["range(\(int(0...9)))", "[1, 2, 3]", expr(.list)])))"
+        case 8: return "sum(\(pick(["range(\(int(0...9)))", "[1, 2, 3]", "[\(expr(.int)), \(expr(.int))]"])))"
         case 9: return "(\(leaf(.list))^\(pick(["0", "-1", "1", "5", "(\(expr(.int)))"])) ?? \(int(0...3)))"
         case 10: return "(\(leaf(.object))^\(pick(["a", "b", "zz"])) ?? \(expr(.int)))"
         case 11:
@@ -619,7 +623,9 @@ struct ProgramGenerator {
         case 0...1: return "(\(expr(.int)) \(pick(["<", "<=", ">", ">=", "==", "!="])) \(expr(.int)))"
         case 2: return "(\(expr(.string)) \(pick(["<", ">=", "==", "!="])) \(expr(.string)))"
         case 3: return "(\(expr(Kind?.none)) == \(expr(Kind?.none)))"
-        case 4: return "(\(expr(Kind?.none)) \(pick(["in", "not in"])) \(expr(pick([Kind.list, .object, .string]))))"
+        case 4:
+            if chance(0.3) { return "(\(expr(.string)) \(pick(["in", "not in"])) \(expr(.string)))" }
+            return "(\(expr(Kind?.none)) \(pick(["in", "not in"])) \(expr(pick([Kind.list, .object]))))"
         case 5: return "(not \(expr(.bool)))"
         case 6: return "(\(expr(.bool)) \(pick(["and", "or"])) \(expr(.bool)))"
         case 7: return "bool(\(expr(Kind?.none)))"

@@ -49,7 +49,7 @@ enum TrickyPrograms {
             i = 0
             while true {
               if i >= len(row) { break }
-              if row^i == target { return [r, i] }
+              if row^(i) == target { return [r, i] }
               i += 1
             }
           }
@@ -114,18 +114,18 @@ enum TrickyPrograms {
         fn counter(start = 0) {
           n = start
           fn inc() { n += 1; return n }
-          fn get() { return n }
-          return {inc: inc, get: get}
+          fn value() { return n }
+          return {inc: inc, value: value}
         }
         a = counter()
         b = counter(10)
         a^inc()
         a^inc()
         b^inc()
-        print a^get(), b^get()
+        print a^value(), b^value()
         c = a
         c^inc()
-        print a^get(), c^get()
+        print a^value(), c^value()
         """),
         ("three-levels-of-closures-mutating-outer-variables", """
         fn outer() {
@@ -225,7 +225,7 @@ enum TrickyPrograms {
         ("comprehensions-over-lists-objects-and-strings", """
         print [x * x for x in [1, 2, 3]], [x for x in range(10) if x % 3 == 0]
         print [k for k in {a: 1, b: 2}], [c + c for c in "abc"]
-        print [[i, j] for i in range(3) if i > 0]
+        print [[i, i * i] for i in range(3) if i > 0]
         n = 2
         print [fn(x) { return x * n }(i) for i in range(3)]
         print [x for x in null]
