@@ -51,7 +51,7 @@ struct EngineRun: Equatable, Sendable {
 enum EngineDifferential {
     /// Most loop iterations plus calls one program may make: generated programs are bounded by
     /// construction, so this only guards against a generator bug.
-    static let stepBudget = 20_000
+    static let stepBudget = 5_000
     static let maxCallDepth = 200
 
     /// `source` run as `file` under `engine`: a fresh interpreter, a request performer that answers

@@ -70,7 +70,7 @@ import Testing
     /// The corpus is worth comparing only if it reaches the grammar the issue names and its
     /// programs get somewhere: most parse, many run to the end, many raise and catch errors.
     @Test func generatedCorpusCoversTheGrammarAndRunsFar() {
-        let seeds = (0..<UInt64(160))
+        let seeds = (0..<UInt64(120))
         let sources = seeds.map { ProgramGenerator.program(seed: $0) }
         let corpus = sources.joined(separator: "\n")
         for construct in ["while ", "for ", "break", "continue", "try {", "} catch", "fn(", "return ", "+=", "-=",

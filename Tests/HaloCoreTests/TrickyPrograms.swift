@@ -302,12 +302,12 @@ enum TrickyPrograms {
         """),
         ("step-budget-runs-out-at-the-same-step", """
         i = 0
-        while true { i += 1; if i % 10000 == 0 { print i } }
+        while true { i += 1; if i % 1000 == 0 { print i } }
         """),
         ("step-budget-through-recursion-and-comprehensions", """
         fn f(n) { if n == 0 { return 0 } return 1 + f(n - 1) }
         total = 0
-        for k in range(1000) { total += f(100); print k }
+        for k in range(1000) { total += f(20); print k }
         """),
     ]
 }
