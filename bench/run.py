@@ -96,6 +96,59 @@ def make_big_document(path, tickets):
         f.write("]}")
 
 
+def make_halo_file(path, target_bytes):
+    """Issue 13's file: about `target_bytes` of Halo-shaped tickets as a user would save a reply,
+    with what the big-response document leaves out: text with escapes (quotes, CR LF, tabs,
+    backslashed paths, a control character), accents, CJK and symbols, nulls, doubles with all their
+    digits, dates, and nested lists of custom fields. Half the tickets are written the way
+    `json.dump` writes by default (non-ASCII as \\u escapes), half as raw UTF-8 (as Halo sends
+    them). Deterministic; returns the number of tickets."""
+    rnd = random.Random(13)
+    words = ["Outlook", "password", "printer", "offline", "VPN", "disk", "full", "backup", "failed", "laptop",
+             "slow", "Teams", "licence", "café", "naïve", "résumé", "Größe", "Zürich", "東京", "✓", "MFA"]
+
+    def text(n):
+        return " ".join(rnd.choice(words) for _ in range(n))
+
+    def date():
+        return "2025-%02d-%02dT%02d:%02d:%02d.%03d" % (rnd.randint(1, 12), rnd.randint(1, 28), rnd.randint(0, 23),
+                                                      rnd.randint(0, 59), rnd.randint(0, 59), rnd.randint(0, 999))
+
+    tickets, written, i = [], 0, 0
+    while written < target_bytes:
+        i += 1
+        t = {
+            "id": i, "summary": text(6),
+            "details": "<p>User reports: \"" + text(25) + "\"</p>\r\n\tPath: C:\\Users\\user%d\\AppData\n" % rnd.randint(1, 400)
+                       + ("Please call back.\u0007" if i % 7 == 0 else ""),
+            "status_id": rnd.choice([1, 2, 3, 4, 5, 8, 9, 9, 9]), "tickettype_id": rnd.randint(1, 6),
+            "priority_id": rnd.randint(1, 4), "sla_id": rnd.choice([1, 2, None]),
+            "client_id": rnd.randint(1, 40), "client_name": "Client %d — %s" % (rnd.randint(1, 40), rnd.choice(words)),
+            "site_id": rnd.randint(1, 120), "site_name": rnd.choice(["Main", "Head Office", "Zürich", "Lyon"]),
+            "user_id": rnd.randint(1, 400), "user_name": "User %d" % rnd.randint(1, 400),
+            "user_emailaddress": "user%d@example.com" % rnd.randint(1, 400),
+            "agent_id": rnd.randint(1, 10), "team": rnd.choice(["Service Desk", "Projects", "Infrastructure"]),
+            "category_1": rnd.choice([None, "Hardware", "Software"]),
+            "dateoccurred": date(), "datecreated": date(), "lastactiondate": date(),
+            "deadlinedate": rnd.choice([None, date()]), "estimate": round(rnd.random() * 8, 2),
+            "timetaken": rnd.random() * 3, "onhold": rnd.random() < 0.1, "followers": None,
+            "customfields": [
+                {"id": 101, "name": "CFSerial", "label": "Serial", "type": 0, "value": "SN-%06d" % rnd.randint(0, 999999)},
+                {"id": 102, "name": "CFCost", "label": "Cost (€)", "type": 2, "value": round(rnd.random() * 1000, 2)},
+                {"id": 103, "name": "CFAssets", "label": "Assets", "type": 5,
+                 "value": [{"id": rnd.randint(1, 9999), "inventory_number": "A-%05d" % rnd.randint(0, 99999)}
+                           for _ in range(rnd.randint(0, 3))]},
+                {"id": 104, "name": "CFNotes", "label": "Notes", "type": 0, "value": rnd.choice([None, text(4)])},
+            ],
+            "tags": [rnd.choice(words) for _ in range(rnd.randint(0, 3))],
+        }
+        tickets.append(json.dumps(t, ensure_ascii=(i % 2 == 0)))
+        written += len(tickets[-1].encode()) + 2
+    with open(path, "w", encoding="utf-8") as f:
+        f.write('{"record_count": %d, "tickets": [' % i + ", ".join(tickets) + "]}")
+    return i
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--halo", required=True)
@@ -115,6 +168,10 @@ def main():
     big = os.path.join(work, "tickets.json")
     make_big_document(big, 500 if q else 100_000)
     big_mb = os.path.getsize(big) / 1e6
+    # Issue 13: parse_json(read_file(F)) on a 42 MB file, as a new user would write it.
+    halo_file = os.path.join(work, "halo-tickets.json")
+    make_halo_file(halo_file, 200_000 if q else 42_000_000)
+    halo_file_mb = os.path.getsize(halo_file) / 1e6
     env = dict(os.environ, NO_COLOR="1")
     halo, py, lua, P = args.halo, sys.executable, "lua5.4", lambda n: os.path.join(PROGRAMS, n)
 
@@ -139,6 +196,9 @@ def main():
         (f"big response ({big_mb:.0f} MB): group by status_id",
          {"halo": [halo, P("biggroup.halo"), "--set", f"path={big}"], "python": [py, P("biggroup.py"), big],
           "jq": ["jq", "-c", "[.tickets[] | .status_id | tostring] | group_by(.) | map({key: .[0], value: length}) | from_entries", big]}, {}),
+        (f"parse_json(read_file(F)), {halo_file_mb:.0f} MB Halo-shaped file",
+         {"halo": [halo, "-e", f"x = parse_json(read_file({json.dumps(halo_file)})); print len(x^tickets)"],
+          "python": [py, "-c", f"import json; x = json.load(open({halo_file!r})); print(len(x['tickets']))"]}, {}),
     ]
     sandbox = Sandbox(halo)
     latency = args.fanout_latency_ms if args.fanout_latency_ms is not None else (5 if q else 50)

@@ -70,10 +70,13 @@ extension Builtins {
             throw args.error("cannot read \(path): no such file")
         }
         guard !isDirectory.boolValue else { throw args.error("cannot read \(path): it is a directory") }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        do throws(FileText.Failure) {
+            return try FileText.read(atPath: path)
+        } catch .unreadable {
             throw args.error("cannot read \(path): permission denied or unreadable")
+        } catch .tooLarge(let bytes) {
+            throw args.error("cannot read \(path): its \(bytes) bytes are over the 1 GiB limit of a string")
         }
-        return String(decoding: data, as: UTF8.self)
     }
 
     static func writeText(_ args: BuiltinArguments, _ path: String, _ text: String) throws {

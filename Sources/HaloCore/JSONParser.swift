@@ -44,10 +44,22 @@ struct JSONParser {
     /// The keys of the objects being parsed (see `parseObject`).
     private var keyBytes: [UInt8] = []
     /// Shapes met so far, by the hash of their encoded keys.
-    private var shapes: [Int: (encoded: [UInt8], shape: ObjectShape)] = [:]
+    private var shapes: [Int: ShapePrediction] = [:]
     private static let maxShapes = 4096
     /// The key count of the last object finished at each depth: a capacity guess for the next.
     private var countHints = [Int](repeating: 0, count: 16)
+    /// The shape of the last object finished at each depth, if its keys can be predicted: the next
+    /// object at that depth is read against it (see `parseObject`).
+    private var predictions = [ShapePrediction?](repeating: nil, count: 16)
+
+    /// A shape with its keys encoded as on `keyBytes`. `isPlain` says that no key holds a byte
+    /// JSON text would have to escape (a quote, a backslash, a control character), so a key in
+    /// the input is this key when its bytes are the same and a quote follows them.
+    private struct ShapePrediction {
+        let encoded: [UInt8]
+        let shape: ObjectShape
+        let isPlain: Bool
+    }
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -118,6 +130,11 @@ struct JSONParser {
     /// `keyBytes`, a stack that nested objects push onto and pop, and the finished key sequence is
     /// looked up in `shapes`: the 100,000 tickets of a reply share one key array instead of
     /// allocating 100,000, and keys are decoded and checked for repeats once per shape.
+    ///
+    /// Before that, the keys are compared in place with those of the last object at the same
+    /// depth (`predictions`): the tickets of a list have the same keys, so a ticket's keys are
+    /// then neither copied nor hashed. At the first key that differs, the keys matched so far are
+    /// pushed onto `keyBytes` and the object continues as above.
     private mutating func parseObject() throws -> Value {
         try enterNesting()
         if consume(UInt8(ascii: "}")) {
@@ -127,11 +144,24 @@ struct JSONParser {
         let keysStart = keyBytes.count, level = depth
         var values: [Value] = []
         if level < countHints.count { values.reserveCapacity(countHints[level]) }
+        let prediction = level < predictions.count ? predictions[level] : nil
+        // How many bytes of `prediction.encoded` the keys so far matched; nil once one did not.
+        var matched: Int? = prediction == nil ? nil : 0
         while true {
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
                 throw error("expected a string key")
             }
-            try appendKey()
+            if let at = matched, let prediction {
+                if let next = matchKey(prediction.encoded, at: at) {
+                    matched = next
+                } else {
+                    keyBytes.append(contentsOf: prediction.encoded[..<at])
+                    matched = nil
+                    try appendKey()
+                }
+            } else {
+                try appendKey()
+            }
             skipWhitespace()
             guard consume(UInt8(ascii: ":")) else { throw error("expected ':' after object key") }
             skipWhitespace()
@@ -146,21 +176,39 @@ struct JSONParser {
         }
         depth -= 1
         if level < countHints.count { countHints[level] = values.count }
-        let object = makeObject(values, keysStart: keysStart)
+        if let at = matched, let prediction {
+            if at == prediction.encoded.count { return .object(HaloObject(shape: prediction.shape, values: values)) }
+            keyBytes.append(contentsOf: prediction.encoded[..<at])
+        }
+        let object = makeObject(values, keysStart: keysStart, level: level)
         keyBytes.removeSubrange(keysStart...)
         return .object(object)
+    }
+
+    /// When the input at `position` (an opening quote) is the key at offset `at` of `encoded`,
+    /// verbatim and followed by its closing quote: moves past the quote and returns the offset of
+    /// the next key. Only plain keys are predicted, so equal bytes mean an equal key.
+    private mutating func matchKey(_ encoded: [UInt8], at: Int) -> Int? {
+        guard at + 4 <= encoded.count, let base = bytes.baseAddress else { return nil }
+        var length = 0
+        for i in 0..<4 { length |= Int(encoded[at + i]) << (8 * i) }
+        let start = position + 1, end = start + length
+        guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return nil }
+        let same = encoded.withUnsafeBufferPointer { keys in
+            keys.baseAddress.map { memcmp(base + start, $0 + at + 4, length) == 0 } ?? false
+        }
+        guard same else { return nil }
+        position = end + 1
+        return at + 4 + length
     }
 
     /// Reads a key at the opening quote onto `keyBytes`: its length (4 bytes), then its UTF-8.
     private mutating func appendKey() throws {
         let lengthAt = keyBytes.count
-        keyBytes.append(contentsOf: [0, 0, 0, 0])
+        for _ in 0..<4 { keyBytes.append(0) }
         position += 1
         let start = position
-        while position < bytes.count, bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "\\"),
-              bytes[position] >= 0x20 {
-            position += 1
-        }
+        skipPlainStringBytes()
         if position < bytes.count, bytes[position] == UInt8(ascii: "\"") {
             keyBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
             position += 1
@@ -172,23 +220,28 @@ struct JSONParser {
         for i in 0..<4 { keyBytes[lengthAt + i] = UInt8(truncatingIfNeeded: length >> (8 * i)) }
     }
 
-    /// The object for `values` and the keys on `keyBytes` from `keysStart`, with a shared shape.
-    private mutating func makeObject(_ values: [Value], keysStart: Int) -> HaloObject {
+    /// The object for `values` and the keys on `keyBytes` from `keysStart`, with a shared shape,
+    /// which becomes the prediction for the next object at depth `level`.
+    private mutating func makeObject(_ values: [Value], keysStart: Int, level: Int) -> HaloObject {
         let encoded = keyBytes[keysStart...]
         var hasher = Hasher()
         encoded.withUnsafeBytes { hasher.combine(bytes: $0) }
         let hash = hasher.finalize()
         if let known = shapes[hash], known.encoded.elementsEqual(encoded) {
+            predict(known, at: level)
             return HaloObject(shape: known.shape, values: values)
         }
         var keys: [String] = []
         keys.reserveCapacity(values.count)
+        var isPlain = true
         var at = encoded.startIndex
         while at < encoded.endIndex {
             var length = 0
             for i in 0..<4 { length |= Int(encoded[at + i]) << (8 * i) }
             at += 4
-            keys.append(String(decoding: encoded[at..<at + length], as: UTF8.self))
+            let key = encoded[at..<at + length]
+            isPlain = isPlain && !key.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }
+            keys.append(String(decoding: key, as: UTF8.self))
             at += length
         }
         guard Set(keys).count == keys.count else {
@@ -197,9 +250,15 @@ struct JSONParser {
             for (k, v) in zip(keys, values) { object[k] = v }
             return object
         }
-        let shape = ObjectShape(keys: keys)
-        if shapes.count < Self.maxShapes { shapes[hash] = (Array(encoded), shape) }
-        return HaloObject(shape: shape, values: values)
+        let known = ShapePrediction(encoded: Array(encoded), shape: ObjectShape(keys: keys), isPlain: isPlain)
+        if shapes.count < Self.maxShapes { shapes[hash] = known }
+        predict(known, at: level)
+        return HaloObject(shape: known.shape, values: values)
+    }
+
+    private mutating func predict(_ known: ShapePrediction, at level: Int) {
+        guard level < predictions.count else { return }
+        predictions[level] = known.isPlain ? known : nil
     }
 
     // MARK: Strings
@@ -209,18 +268,16 @@ struct JSONParser {
     private mutating func parseString() throws -> String {
         position += 1
         let start = position
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-                position += 1
-                return text
-            }
-            if byte == UInt8(ascii: "\\") { return try parseEscapedString(from: start) }
-            if byte < 0x20 { throw error("expected an escape such as \\n instead of a raw control character") }
+        skipPlainStringBytes()
+        guard position < bytes.count else { throw error("expected '\"' to close the string") }
+        let byte = bytes[position]
+        if byte == UInt8(ascii: "\"") {
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
             position += 1
+            return text
         }
-        throw error("expected '\"' to close the string")
+        if byte == UInt8(ascii: "\\") { return try parseEscapedString(from: start) }
+        throw error("expected an escape such as \\n instead of a raw control character")
     }
 
     private mutating func parseEscapedString(from start: Int) throws -> String {
@@ -236,11 +293,38 @@ struct JSONParser {
             if byte == UInt8(ascii: "\\") {
                 try parseEscape()
             } else {
-                scratch.append(byte)
-                position += 1
+                let run = position
+                skipPlainStringBytes()
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<position]))
             }
         }
         throw error("expected '\"' to close the string")
+    }
+
+    /// Moves `position` to the next quote, backslash or control character (or the end), eight
+    /// bytes at a time: string bodies are most of a reply's bytes. In each 64-bit word, a byte's
+    /// high bit is set in `found` when it is one of those three; the lowest such byte is exact
+    /// (a borrow only reaches the bytes above it).
+    @inline(__always)
+    private mutating func skipPlainStringBytes() {
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs = ones &* 0x80
+            while position + 8 <= bytes.count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+                let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+                let found = ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- ones &* 0x20) & ~word) & highs
+                if found != 0 {
+                    position += found.trailingZeroBitCount >> 3
+                    return
+                }
+                position += 8
+            }
+        }
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return }
+            position += 1
+        }
     }
 
     /// Appends the character an escape at `position` stands for to `scratch`.
@@ -381,7 +465,7 @@ struct JSONParser {
             // As a double it would silently lose digits (an id would no longer match).
             throw numberError("integer", "is outside the 64-bit range", from: start)
         }
-        let value = decodeDouble(start..<position)
+        let value = exactDouble(start..<position) ?? decodeDouble(start..<position)
         guard value.isFinite else { throw numberError("number", "is out of range", from: start) }
         return .double(value)
     }
@@ -406,6 +490,53 @@ struct JSONParser {
     private func isDigit(_ byte: UInt8) -> Bool {
         byte &- UInt8(ascii: "0") < 10
     }
+
+    /// The double for (already validated) number text whose digits, leading zeros included,
+    /// number at most 15 and whose power of ten is within 10^±22, else nil. Both are then exact
+    /// doubles and one IEEE multiplication or division rounds the exact quotient or product
+    /// correctly: the same double `strtod` returns (Clinger's fast path), without its cost and
+    /// the copy. Prices and estimates (`366.44`) take this path.
+    private func exactDouble(_ range: Range<Int>) -> Double? {
+        var i = range.lowerBound, mantissa: UInt64 = 0, digits = 0, scale = 0
+        let negative = bytes[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        while i < range.upperBound, isDigit(bytes[i]) {
+            mantissa = mantissa &* 10 &+ UInt64(bytes[i] &- UInt8(ascii: "0"))
+            digits += 1
+            i += 1
+        }
+        if i < range.upperBound, bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < range.upperBound, isDigit(bytes[i]) {
+                mantissa = mantissa &* 10 &+ UInt64(bytes[i] &- UInt8(ascii: "0"))
+                digits += 1
+                scale -= 1
+                i += 1
+            }
+        }
+        if i < range.upperBound {
+            // The exponent: `e` or `E`, an optional sign, digits.
+            i += 1
+            let exponentNegative = bytes[i] == UInt8(ascii: "-")
+            if bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") { i += 1 }
+            var exponent = 0
+            while i < range.upperBound {
+                exponent = exponent * 10 + Int(bytes[i] &- UInt8(ascii: "0"))
+                if exponent > 1000 { return nil }
+                i += 1
+            }
+            scale += exponentNegative ? -exponent : exponent
+        }
+        guard digits <= 15, scale >= -22, scale <= 22 else { return nil }
+        let magnitude = scale < 0 ? Double(mantissa) / Self.powersOfTen[-scale] : Double(mantissa) * Self.powersOfTen[scale]
+        return negative ? -magnitude : magnitude
+    }
+
+    /// 10^0 through 10^22, the powers of ten a double holds exactly.
+    private static let powersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
 
     /// `strtod` on a NUL-terminated copy of the (already validated) number text.
     private func decodeDouble(_ range: Range<Int>) -> Double {
