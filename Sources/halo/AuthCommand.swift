@@ -19,7 +19,7 @@ struct AuthTestCommand: ParsableCommand {
     mutating func run() throws {
         let session: ConnectionSession
         do {
-            session = try connection.openSession(runbook: "halo auth")
+            session = try connection.settings.openSession(runbook: "halo auth")
         } catch {
             Terminal.writeError("halo: auth test: \(error)")
             throw ExitCode(1)
@@ -29,9 +29,9 @@ struct AuthTestCommand: ParsableCommand {
         do {
             let resolved = try session.performer.resolver.target(profile: nil)
             target = resolved
-            var options = connection.clientOptions
+            var options = connection.settings.clientOptions
             options.tokenCache = resolved.tokenCache
-            try connection.limits().apply(to: &options, profile: resolved.profile)
+            try connection.settings.limits().apply(to: &options, profile: resolved.profile)
             let client = try HaloClient(credentials: resolved.credentials, options: options)
             try client.authenticate(reuseCachedToken: false)
             let who = session.sandbox != nil ? "the sandbox" : resolved.label

@@ -11,14 +11,14 @@ struct ReplCommand: ParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     mutating func run() throws {
-        let connection = self.connection
+        let connection = self.connection.settings
         throw ExitCode(onLargeStack { ReplSession.start(connection) })
     }
 }
 
 /// Starts a REPL on the current thread: the same connection, module paths and output as batch mode.
 enum ReplSession {
-    static func start(_ connection: ConnectionOptions) -> Int32 {
+    static func start(_ connection: ConnectionSettings) -> Int32 {
         guard let session = connection.openSessionOrReport(runbook: "<repl>") else { return 1 }
         defer { session.close() }
         var options = InterpreterOptions.forCommand(performer: session.performer)

@@ -31,7 +31,7 @@ struct UndoCommand: ParsableCommand {
         guard !connection.sandbox else {
             throw ValidationError("--sandbox starts a new sandbox; undo must talk to the server run \(journaled.id) wrote to (\(journaled.target))")
         }
-        var connection = self.connection
+        var connection = self.connection.settings
         // The run's own profile, unless another one is chosen; the URL check below still applies.
         if connection.profile == nil, ProcessInfo.processInfo.environment["HALO_PROFILE"] == nil {
             connection.profile = journaled.profile
