@@ -52,7 +52,7 @@ struct AuthClearCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "clear", abstract: "Remove the cached tokens (under $XDG_CACHE_HOME/halo).")
 
     mutating func run() throws {
-        let cache = FileTokenCache(directory: FileTokenCache.defaultDirectory(environment: ProcessInfo.processInfo.environment))
+        let cache = FileTokenCache(directory: FileTokenCache.defaultDirectory(environment: ProcessEnvironment.variables))
         do {
             let removed = try cache.clear()
             Terminal.writeOutput("removed \(removed) cached token\(removed == 1 ? "" : "s") from \(cache.directory)")

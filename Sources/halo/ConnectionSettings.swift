@@ -42,7 +42,7 @@ struct ConnectionSettings: Sendable {
     func limits() throws -> RequestLimits {
         try RequestLimits(timeoutFlag: timeout, maxResponseFlag: maxResponseMB, concurrencyFlag: concurrency,
                           rateLimitFlag: rateLimit,
-                          environment: ProcessInfo.processInfo.environment)
+                          environment: ProcessEnvironment.variables)
     }
 
     /// Options before a profile is known: the limits as if there were none.
@@ -89,7 +89,7 @@ struct ConnectionSettings: Sendable {
         }
         let resolver: ConnectionResolver
         do {
-            resolver = try ConnectionResolver(environment: ProcessInfo.processInfo.environment,
+            resolver = try ConnectionResolver(environment: ProcessEnvironment.variables,
                                               sandbox: server.map(SandboxCredentials.init), profileFlag: profile)
         } catch {
             server?.stop()

@@ -23,7 +23,7 @@ enum ReplSession {
         defer { session.close() }
         var options = InterpreterOptions.forCommand(performer: session.performer)
         options.interrupt = .shared   // raised by the REPL's Ctrl-C handler
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.variables
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let settings = Repl.Settings(
             color: Terminal.stdoutIsTerminal && !noColor, errorColor: Terminal.colorOnStderr,

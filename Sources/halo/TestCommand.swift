@@ -29,7 +29,7 @@ struct TestCommand: ParsableCommand {
         guard !files.isEmpty else { throw ValidationError("no .halo files found in \(paths.joined(separator: " "))") }
         var perFile = connection.settings
         // Against the sandbox unless the user chose a real tenant.
-        if perFile.profile == nil, ProcessInfo.processInfo.environment["HALO_PROFILE"] == nil { perFile.sandbox = true }
+        if perFile.profile == nil, ProcessEnvironment.variables["HALO_PROFILE"] == nil { perFile.sandbox = true }
         let printer = TestResultPrinter(count: files.count, tap: tap, verbose: verbose)
         let results = Self.runAll(files, jobs: max(1, jobs), connection: perFile) { index, result in
             printer.completed(index, result)

@@ -33,7 +33,7 @@ struct UndoCommand: ParsableCommand {
         }
         var connection = self.connection.settings
         // The run's own profile, unless another one is chosen; the URL check below still applies.
-        if connection.profile == nil, ProcessInfo.processInfo.environment["HALO_PROFILE"] == nil {
+        if connection.profile == nil, ProcessEnvironment.variables["HALO_PROFILE"] == nil {
             connection.profile = journaled.profile
         }
         let session = try connection.openSession(runbook: "halo undo \(journaled.id)")
