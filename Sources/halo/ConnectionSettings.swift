@@ -1,4 +1,4 @@
-import ArgumentParser
+import ArgumentParser  // ValidationError only (no parsing): openSession throws what it threw before
 import Foundation
 import HaloClient
 import HaloCore
