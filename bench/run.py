@@ -185,6 +185,8 @@ def main():
     cases = [
         ("start-up", {"halo": [halo, "-e", "print 1"], "python": [py, "-c", "print(1)"],
                       "lua": [lua, "-e", "print(1)"], "jq": ["jq", "-n", "1"]}, {}),
+        ("start-up, from a file", {"halo": [halo, P("hello.halo")], "python": [py, P("hello.py")],
+                                   "lua": [lua, P("hello.lua")]}, {}),
         (f"loop: {size('10M', '10k')} integer additions", interp("loop", 10_000 if q else 10_000_000), {}),
         (f"fib({size(27, 15)}), recursive", interp("fib", 15 if q else 27), {}),
         (f"{size('1M', '1k')} objects, sum a field via ^", interp("objects", 1_000 if q else 1_000_000), {}),

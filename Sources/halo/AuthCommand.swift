@@ -19,7 +19,7 @@ struct AuthTestCommand: ParsableCommand {
     mutating func run() throws {
         let session: ConnectionSession
         do {
-            session = try connection.openSession(runbook: "halo auth")
+            session = try connection.settings.openSession(runbook: "halo auth")
         } catch {
             Terminal.writeError("halo: auth test: \(error)")
             throw ExitCode(1)
@@ -29,9 +29,9 @@ struct AuthTestCommand: ParsableCommand {
         do {
             let resolved = try session.performer.resolver.target(profile: nil)
             target = resolved
-            var options = connection.clientOptions
+            var options = connection.settings.clientOptions
             options.tokenCache = resolved.tokenCache
-            try connection.limits().apply(to: &options, profile: resolved.profile)
+            try connection.settings.limits().apply(to: &options, profile: resolved.profile)
             let client = try HaloClient(credentials: resolved.credentials, options: options)
             try client.authenticate(reuseCachedToken: false)
             let who = session.sandbox != nil ? "the sandbox" : resolved.label
@@ -52,7 +52,7 @@ struct AuthClearCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "clear", abstract: "Remove the cached tokens (under $XDG_CACHE_HOME/halo).")
 
     mutating func run() throws {
-        let cache = FileTokenCache(directory: FileTokenCache.defaultDirectory(environment: ProcessInfo.processInfo.environment))
+        let cache = FileTokenCache(directory: FileTokenCache.defaultDirectory(environment: ProcessEnvironment.variables))
         do {
             let removed = try cache.clear()
             Terminal.writeOutput("removed \(removed) cached token\(removed == 1 ? "" : "s") from \(cache.directory)")

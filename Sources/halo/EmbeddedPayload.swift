@@ -57,7 +57,7 @@ enum EmbeddedPayload {
     }
 
     private static func cacheRoot() -> String? {
-        let env = ProcessInfo.processInfo.environment
+        let env = ProcessEnvironment.variables
         if let cache = env["XDG_CACHE_HOME"], cache.hasPrefix("/") { return cache + "/halo" }
         guard let home = env["HOME"], !home.isEmpty else { return nil }
         return home + "/.cache/halo"

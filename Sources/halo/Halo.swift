@@ -29,12 +29,29 @@ struct Halo: ParsableCommand {
     )
 
     /// ArgumentParser exits 64 on bad usage; halo promises 2 for usage errors, 0 for --help.
+    /// The common invocations skip it (`QuickArguments`): its set-up dominates a short run's start-up.
     static func main() {
+        let code: Int32
+        if getenv("HALO_ARGUMENT_PARSER") == nil, let run = QuickArguments.parse(CommandLine.arguments.dropFirst()) {
+            code = run.execute()
+        } else {
+            code = parseAndRun()
+        }
+        Terminal.flush()
+        Foundation.exit(code)
+    }
+
+    /// The words the root parser reads as a subcommand rather than a file.
+    static var subcommandNames: [String] {
+        configuration.subcommands.flatMap { [$0._commandName] + $0.configuration.aliases }
+    }
+
+    private static func parseAndRun() -> Int32 {
         let code: Int32
         do {
             var command = try parseAsRoot()
             if let run = command as? RunCommand {
-                code = run.execute()
+                code = run.invocation.execute()
             } else {
                 try command.run()
                 code = 0
@@ -52,7 +69,6 @@ struct Halo: ParsableCommand {
                 code = 2
             }
         }
-        Terminal.flush()
-        Foundation.exit(code)
+        return code
     }
 }

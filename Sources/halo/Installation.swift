@@ -31,11 +31,11 @@ enum Installation {
 
     /// HALO_PATH entries first, then the stdlib that ships with halo.
     static var moduleSearchPaths: [String] {
-        let env = ProcessInfo.processInfo.environment["HALO_PATH"]?.split(separator: ":").map(String.init) ?? []
+        let env = ProcessEnvironment.variables["HALO_PATH"]?.split(separator: ":").map(String.init) ?? []
         return env + (find("stdlib").map { [$0] } ?? [])
     }
 
     static var seedsDirectory: String? {
-        ProcessInfo.processInfo.environment["HALO_SEEDS"] ?? find("seeds")
+        ProcessEnvironment.variables["HALO_SEEDS"] ?? find("seeds")
     }
 }

@@ -4,7 +4,7 @@ import HaloCore
 /// Where journals live and how runs are found again: `$XDG_STATE_HOME/halo/journal`, else
 /// `~/.local/state/halo/journal` (the XDG default), one `TIME-RUN.jsonl` file per run.
 enum JournalStore {
-    static func directory(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    static func directory(_ environment: [String: String] = ProcessEnvironment.variables) -> String? {
         if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/halo/journal" }
         guard let home = environment["HOME"], home.hasPrefix("/") else { return nil }
         return home + "/.local/state/halo/journal"

@@ -12,7 +12,7 @@ struct ProfilesCommand: ParsableCommand {
     var profile: String?
 
     mutating func run() throws {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.variables
         let path = HaloConfig.path(environment: environment)
         let config: HaloConfig
         do {

@@ -11,19 +11,19 @@ struct ReplCommand: ParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     mutating func run() throws {
-        let connection = self.connection
+        let connection = self.connection.settings
         throw ExitCode(onLargeStack { ReplSession.start(connection) })
     }
 }
 
 /// Starts a REPL on the current thread: the same connection, module paths and output as batch mode.
 enum ReplSession {
-    static func start(_ connection: ConnectionOptions) -> Int32 {
+    static func start(_ connection: ConnectionSettings) -> Int32 {
         guard let session = connection.openSessionOrReport(runbook: "<repl>") else { return 1 }
         defer { session.close() }
         var options = InterpreterOptions.forCommand(performer: session.performer)
         options.interrupt = .shared   // raised by the REPL's Ctrl-C handler
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.variables
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let settings = Repl.Settings(
             color: Terminal.stdoutIsTerminal && !noColor, errorColor: Terminal.colorOnStderr,

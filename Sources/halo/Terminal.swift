@@ -11,7 +11,7 @@ enum Terminal {
 
     /// Colour only on a terminal and when NO_COLOR is unset (https://no-color.org).
     static var colorOnStderr: Bool {
-        stderrIsTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        stderrIsTerminal && (ProcessEnvironment.variables["NO_COLOR"] ?? "").isEmpty
     }
 
     private static let pending = Mutex<[UInt8]>([])

@@ -27,9 +27,9 @@ struct TestCommand: ParsableCommand {
     mutating func run() throws {
         let files = try Self.testFiles(paths.isEmpty ? ["."] : paths)
         guard !files.isEmpty else { throw ValidationError("no .halo files found in \(paths.joined(separator: " "))") }
-        var perFile = connection
+        var perFile = connection.settings
         // Against the sandbox unless the user chose a real tenant.
-        if perFile.profile == nil, ProcessInfo.processInfo.environment["HALO_PROFILE"] == nil { perFile.sandbox = true }
+        if perFile.profile == nil, ProcessEnvironment.variables["HALO_PROFILE"] == nil { perFile.sandbox = true }
         let printer = TestResultPrinter(count: files.count, tap: tap, verbose: verbose)
         let results = Self.runAll(files, jobs: max(1, jobs), connection: perFile) { index, result in
             printer.completed(index, result)
@@ -73,7 +73,7 @@ struct TestCommand: ParsableCommand {
     }
 
     /// Runs files on up to `jobs` threads (each with the large stack the interpreter wants).
-    static func runAll(_ files: [String], jobs: Int, connection: ConnectionOptions,
+    static func runAll(_ files: [String], jobs: Int, connection: ConnectionSettings,
                        completed: @escaping @Sendable (Int, TestFileResult) -> Void) -> [TestFileResult] {
         let results = Mutex<[TestFileResult?]>(Array(repeating: nil, count: files.count))
         let slots = DispatchSemaphore(value: jobs)

@@ -17,7 +17,7 @@ struct TestFileResult: Sendable {
     var passed: Bool { error == nil && failedAsserts == 0 }
 
     /// Runs `file` in a fresh interpreter and connection: nothing leaks from one test file to the next.
-    static func run(_ file: String, connection: ConnectionOptions) -> TestFileResult {
+    static func run(_ file: String, connection: ConnectionSettings) -> TestFileResult {
         let start = Date()
         final class Lines: @unchecked Sendable { var items: [String] = [] }
         let printed = Lines()

@@ -31,9 +31,9 @@ struct UndoCommand: ParsableCommand {
         guard !connection.sandbox else {
             throw ValidationError("--sandbox starts a new sandbox; undo must talk to the server run \(journaled.id) wrote to (\(journaled.target))")
         }
-        var connection = self.connection
+        var connection = self.connection.settings
         // The run's own profile, unless another one is chosen; the URL check below still applies.
-        if connection.profile == nil, ProcessInfo.processInfo.environment["HALO_PROFILE"] == nil {
+        if connection.profile == nil, ProcessEnvironment.variables["HALO_PROFILE"] == nil {
             connection.profile = journaled.profile
         }
         let session = try connection.openSession(runbook: "halo undo \(journaled.id)")
