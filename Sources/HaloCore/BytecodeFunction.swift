@@ -26,7 +26,9 @@ final class BytecodeFunction {
     let strings: [String]
     let functions: [BytecodeFunction]
     let builtins: [BuiltinFunction]
-    let extras: [InstructionExtra]
+    /// Read in place through a pointer (see `makeObject`).
+    let extras: UnsafeMutablePointer<InstructionExtra>
+    let extraCount: Int
     /// For each instruction, where an error it throws is reported (nil: nowhere in particular).
     let locations: UnsafeMutablePointer<SourceLocation?>
     /// The variable an instruction reads, by instruction, for "used before it is assigned".
@@ -55,7 +57,9 @@ final class BytecodeFunction {
         self.strings = strings
         self.functions = functions
         self.builtins = builtins
-        self.extras = extras
+        self.extras = .allocate(capacity: max(extras.count, 1))
+        self.extras.initialize(from: extras, count: extras.count)
+        self.extraCount = extras.count
         self.locations = .allocate(capacity: max(locations.count, 1))
         self.locations.initialize(from: locations, count: locations.count)
         self.variableNames = variableNames
@@ -70,6 +74,8 @@ final class BytecodeFunction {
         constants.deallocate()
         locations.deinitialize(count: codeCount)
         locations.deallocate()
+        extras.deinitialize(count: extraCount)
+        extras.deallocate()
     }
 }
 

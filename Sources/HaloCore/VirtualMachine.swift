@@ -38,9 +38,9 @@ extension Interpreter {
                     case .list:
                         R[Int(i.a)] = .list(takeValues(R + Int(i.b), Int(i.c)))
                     case .object:
-                        R[Int(i.a)] = .object(makeObject(f.extras[Int(i.d)], takeValues(R + Int(i.b), Int(i.c))))
+                        R[Int(i.a)] = .object(makeObject(f.extras + Int(i.d), takeValues(R + Int(i.b), Int(i.c))))
                     case .interpolate:
-                        R[Int(i.a)] = .string(try interpolate(f.extras[Int(i.d)], R + Int(i.b)))
+                        R[Int(i.a)] = .string(try interpolate(f.extras + Int(i.d), R + Int(i.b)))
                     case .append:
                         append(R + Int(i.a), R[Int(i.b)]!)
                     case .childName:
@@ -138,7 +138,7 @@ extension Interpreter {
                         }
                         if !(try binary(op, R + Int(i.a), .int(Int(i.b)), f.locations[pc - 1]).isTruthy) { pc = Int(i.c) }
                     case .rangePrepare:
-                        guard case .range(let variable, let exit, let call) = f.extras[Int(i.d)] else { break }
+                        guard case .range(let variable, let exit, let call) = (f.extras + Int(i.d)).pointee else { break }
                         let bounds = try located(call) { try RangeBounds(takeValues(R + Int(i.b), Int(i.c))) }
                         guard let first = bounds.first else {
                             pc = Int(exit)
@@ -160,7 +160,7 @@ extension Interpreter {
                         setInt(R + Int(i.b), next)
                         pc = Int(i.c)
                     case .iterate:
-                        try iterate(f.extras[Int(i.d)], R + Int(i.a), R[Int(i.b)]!)
+                        try iterate(f.extras + Int(i.d), R + Int(i.a), R[Int(i.b)]!)
                     case .iterateNext:
                         if !iterateNext(R + Int(i.a), R + Int(i.b), second: i.d == 0 ? nil : R + Int(i.d) - 1) { pc = Int(i.c) }
                     case .step:
@@ -194,7 +194,7 @@ extension Interpreter {
                     case .returnNull:
                         return .null
                     case .setChild:
-                        try setChild(f.extras[Int(i.d)], value: R + Int(i.a), keys: takeValues(R + Int(i.b), Int(i.c)),
+                        try setChild(f.extras + Int(i.d), value: R + Int(i.a), keys: takeValues(R + Int(i.b), Int(i.c)),
                                      R, env, at: f.locations[pc - 1])
                     case .compound:
                         let target = R + Int(i.a)
@@ -202,23 +202,23 @@ extension Interpreter {
                             let (s, o) = x.addingReportingOverflow(y)
                             if !o { setInt(target, s); continue }
                         }
-                        try compound(f.extras[Int(i.d)], Self.operators[Int(i.c)], rhs: R[Int(i.b)]!, R, env, at: f.locations[pc - 1])
+                        try compound(f.extras + Int(i.d), Self.operators[Int(i.c)], rhs: R[Int(i.b)]!, R, env, at: f.locations[pc - 1])
                     case .compoundUpvalue:
-                        try compound(f.extras[Int(i.d)], Self.operators[Int(i.c)], rhs: R[Int(i.b)]!, R, env, at: f.locations[pc - 1])
+                        try compound(f.extras + Int(i.d), Self.operators[Int(i.c)], rhs: R[Int(i.b)]!, R, env, at: f.locations[pc - 1])
                     case .print:
                         printLine(takeValues(R + Int(i.b), Int(i.c)))
                     case .assertCheck:
-                        if try assertPassed(f.extras[Int(i.d)], R + Int(i.b), R + Int(i.c), at: f.locations[pc - 1]) { pc = Int(i.a) }
+                        if try assertPassed(f.extras + Int(i.d), R + Int(i.b), R + Int(i.c), at: f.locations[pc - 1]) { pc = Int(i.a) }
                     case .assertFail:
-                        try assertFailed(f.extras[Int(i.d)], message: i.a < 0 ? nil : R[Int(i.a)]!, R + Int(i.b), R + Int(i.c),
+                        try assertFailed(f.extras + Int(i.d), message: i.a < 0 ? nil : R[Int(i.a)]!, R + Int(i.b), R + Int(i.c),
                                          at: f.locations[pc - 1]!)
                     case .fail:
                         throw failure(R[Int(i.a)]!, at: f.locations[pc - 1])
                     case .importModule:
-                        guard case .importDecl(let decl) = f.extras[Int(i.d)] else { break }
+                        guard case .importDecl(let decl) = (f.extras + Int(i.d)).pointee else { break }
                         try importModule(decl, into: R)
                     case .param:
-                        guard case .param(let name, _) = f.extras[Int(i.d)] else { break }
+                        guard case .param(let name, _) = (f.extras + Int(i.d)).pointee else { break }
                         if let given = overrides[name] {
                             R[Int(i.a)] = given
                             pc = Int(i.b)
@@ -226,12 +226,12 @@ extension Interpreter {
                     case .missingParam, .requireConnection:
                         if i.op == .missingParam || performer == nil { throw instructionError(f, pc - 1) }
                     case .requestPath:
-                        R[Int(i.a)] = .string(try requestPath(f.extras[Int(i.d)], R + Int(i.b)))
+                        R[Int(i.a)] = .string(try requestPath(f.extras + Int(i.d), R + Int(i.b)))
                     case .request:
-                        try request(f.extras[Int(i.d)], into: R + Int(i.a), path: R[Int(i.b)]!,
+                        try request(f.extras + Int(i.d), into: R + Int(i.a), path: R[Int(i.b)]!,
                                     argument: i.c < 0 ? nil : R[Int(i.c)]!)
                     case .auth:
-                        guard case .auth(let profile) = f.extras[Int(i.d)] else { break }
+                        guard case .auth(let profile) = (f.extras + Int(i.d)).pointee else { break }
                         try authenticate(i.a < 0 ? nil : R[Int(i.a)]!, profile: profile, at: f.locations[pc - 1]!)
                     case .defaultArgument:
                         if argc > Int(i.c) { pc = Int(i.b) }
@@ -276,7 +276,7 @@ extension Interpreter {
         let i = f.code[pc], loc = f.locations[pc]
         switch i.op {
         case .missingParam:
-            guard case .param(let name, let declared) = f.extras[Int(i.d)] else { break }
+            guard case .param(let name, let declared) = (f.extras + Int(i.d)).pointee else { break }
             return ScriptError(.usage, "the runbook needs a value for '\(name)': pass --set \(name)=VALUE", at: declared)
         case .unresolved:
             return ScriptError(.runtime, "internal: unresolved name '\(f.strings[Int(i.b)])'", at: loc)
