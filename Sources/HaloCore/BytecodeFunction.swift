@@ -126,8 +126,10 @@ enum VariableReference {
     case upvalue(hops: Int, slot: Int)
 }
 
-/// What an instruction needs beyond its four operands; found by `Instruction.d`.
-enum InstructionExtra {
+/// What an instruction needs beyond its four operands; found by `Instruction.d`. `indirect`, so
+/// that reading one copies a reference, not the largest case (a request's ~300 bytes were copied
+/// three times per object literal).
+indirect enum InstructionExtra {
     /// An object literal's keys, and their shape when no key repeats.
     case objectKeys([String], ObjectShape?)
     /// A string with `<<...>>` parts: the text between them (nil: the next expression's value), and
