@@ -35,7 +35,6 @@ final class BytecodeFunction {
     let variableNames: [Int: String]
     /// The `try` blocks, inner ones after the blocks they are in.
     let handlers: [TryHandler]
-    let hasHandlers: Bool
 
     init(name: String, registerCount: Int, variableCount: Int, isLeaf: Bool, arguments: ClosedRange<Int>,
          decl: FunctionDecl?, code: [Instruction], constants: [Value], strings: [String],
@@ -48,34 +47,34 @@ final class BytecodeFunction {
         self.minimumArguments = arguments.lowerBound
         self.maximumArguments = arguments.upperBound
         self.decl = decl
-        self.code = .allocate(capacity: max(code.count, 1))
-        self.code.initialize(from: code, count: code.count)
-        self.codeCount = code.count
-        self.constants = .allocate(capacity: max(constants.count, 1))
-        self.constants.initialize(from: constants, count: constants.count)
-        self.constantCount = constants.count
+        (self.code, codeCount) = Self.buffer(code)
+        (self.constants, constantCount) = Self.buffer(constants)
         self.strings = strings
         self.functions = functions
         self.builtins = builtins
-        self.extras = .allocate(capacity: max(extras.count, 1))
-        self.extras.initialize(from: extras, count: extras.count)
-        self.extraCount = extras.count
-        self.locations = .allocate(capacity: max(locations.count, 1))
-        self.locations.initialize(from: locations, count: locations.count)
+        (self.extras, extraCount) = Self.buffer(extras)
+        (self.locations, _) = Self.buffer(locations)
         self.variableNames = variableNames
         self.handlers = handlers
-        self.hasHandlers = !handlers.isEmpty
+    }
+
+    /// A table the dispatch loop reads through a raw pointer (no bounds check, no retain of an array).
+    private static func buffer<T>(_ items: [T]) -> (UnsafeMutablePointer<T>, Int) {
+        let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(items.count, 1))
+        pointer.initialize(from: items, count: items.count)
+        return (pointer, items.count)
+    }
+
+    private static func free<T>(_ pointer: UnsafeMutablePointer<T>, _ count: Int) {
+        pointer.deinitialize(count: count)
+        pointer.deallocate()
     }
 
     deinit {
-        code.deinitialize(count: codeCount)
-        code.deallocate()
-        constants.deinitialize(count: constantCount)
-        constants.deallocate()
-        locations.deinitialize(count: codeCount)
-        locations.deallocate()
-        extras.deinitialize(count: extraCount)
-        extras.deallocate()
+        Self.free(code, codeCount)
+        Self.free(constants, constantCount)
+        Self.free(locations, codeCount)
+        Self.free(extras, extraCount)
     }
 }
 

@@ -55,7 +55,7 @@ public final class Interpreter: BuiltinContext {
     /// `returned` and `valueStack`, the state that is the running thread's own (see ThreadState.swift).
     var currentFanOut: FanOut?
     /// The registers of the bytecode functions the running thread is in (VirtualMachineCalls.swift).
-    var valueStack = ValueStack()
+    var valueStack: ValueStack
     let workerStackSize: Int
     public let engine: Engine
     /// The stock `pmap`, whose direct calls pass their position to the fan-out (nil when an
@@ -73,6 +73,7 @@ public final class Interpreter: BuiltinContext {
         self.fanOutBuiltin = stock.first { $0.name == "pmap" && table[$0.name] === $0 }
         self.workerStackSize = options.workerStackSize
         self.engine = options.engine
+        self.valueStack = ValueStack(for: options.engine)
         let write = options.output, secrets = options.secrets
         self.output = { text in write(secrets.masked(text)) }
         self.secrets = secrets

@@ -237,7 +237,7 @@ extension Interpreter {
                         if argc > Int(i.c) { pc = Int(i.b) }
                     }
                 }
-            } catch let error as ScriptError where f.hasHandlers && (error.kind == .runtime || error.kind == .failure) {
+            } catch let error as ScriptError where !f.handlers.isEmpty && (error.kind == .runtime || error.kind == .failure) {
                 guard let handler = f.handler(at: pc - 1) else { throw error }
                 if handler.errorRegister >= 0 { R[Int(handler.errorRegister)] = .object(errorObject(error)) }
                 pc = Int(handler.target)

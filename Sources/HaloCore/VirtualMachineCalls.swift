@@ -104,8 +104,13 @@ final class ValueStack {
     let end: UnsafeMutablePointer<Value?>
     var top: UnsafeMutablePointer<Value?>
 
-    /// 4 M registers (64 MB of address space): 10,000 nested calls of 400 registers each.
-    init(capacity: Int = 4 << 20) {
+    /// 4 M registers (64 MB of address space) for the VM: 10,000 nested calls of 400 registers
+    /// each. The tree engine uses none, so its runs do not map the space at start-up.
+    convenience init(for engine: Engine) {
+        self.init(capacity: engine == .vm ? 4 << 20 : 0)
+    }
+
+    init(capacity: Int) {
         base = .allocate(capacity: capacity)
         end = base + capacity
         top = base
