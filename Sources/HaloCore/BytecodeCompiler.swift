@@ -371,19 +371,27 @@ final class BytecodeCompiler {
 
     private static let arithmetic: [BinaryOperator: (register: Opcode, immediate: Opcode?)] = [
         .add: (.add, .addInt), .subtract: (.subtract, .subtractInt), .multiply: (.multiply, .multiplyInt),
-        .remainder: (.remainder, nil), .divide: (.divide, nil), .in: (.contains, nil),
+        .remainder: (.remainder, .remainderInt), .divide: (.divide, nil), .in: (.contains, nil),
         .equal: (.equal, nil), .notEqual: (.notEqual, nil), .less: (.less, nil), .lessEqual: (.lessEqual, nil),
         .greater: (.greater, nil), .greaterEqual: (.greaterEqual, nil),
     ]
 
+    /// Which operands of an operator are temporaries taken since `firstTemporary` (bit 0 the left,
+    /// bit 1 the right): the VM moves their values out instead of copying them (`binary`).
+    private func temporaryOperands(_ left: Int32, _ right: Int32? = nil, since firstTemporary: Int32) -> UInt16 {
+        (left >= firstTemporary ? 1 : 0) | (right.map { $0 >= firstTemporary ? 2 : 0 } ?? 0)
+    }
+
     private func compileBinary(_ op: BinaryOperator, _ l: Expr, _ r: Expr, _ loc: SourceLocation, into dst: Int32) {
         let ops = Self.arithmetic[op]!
         scoped {
+            let firstTemporary = nextRegister
             let left = operand(l, stable: r.isPure)
             if let immediate = ops.immediate, case .literal(.int(let k)) = r, let small = Int32(exactly: k) {
-                emit(immediate, a: dst, b: left, c: small, at: loc)
+                emit(immediate, a: dst, b: left, c: small, d: temporaryOperands(left, since: firstTemporary), at: loc)
             } else {
-                emit(ops.register, a: dst, b: left, c: operand(r), at: loc)
+                let right = operand(r)
+                emit(ops.register, a: dst, b: left, c: right, d: temporaryOperands(left, right, since: firstTemporary), at: loc)
             }
         }
     }
@@ -418,7 +426,7 @@ final class BytecodeCompiler {
             let state = temporaries(3), result = temporary()
             compile(iterable, into: state)
             emit(.iterate, a: state, b: state, d: extra(.iteration(binding.location, pairs: false)))
-            emit(.list, a: result, b: 0, c: 0)
+            emit(.resultList, a: result, b: state)
             let before = assigned
             let top = here
             let next = emit(.iterateNext, a: state, b: Int32(binding.slot))
@@ -427,8 +435,9 @@ final class BytecodeCompiler {
             var skips: [Int] = []
             if let condition { compileCondition(condition, whenFalse: &skips) }
             scoped {
+                let firstTemporary = nextRegister
                 let value = operand(element)
-                emit(.append, a: result, b: value)
+                emit(.append, a: result, b: value, d: value >= firstTemporary ? 1 : 0)
             }
             emit(.jump, b: top)
             patch(skips, to: top)
@@ -510,11 +519,14 @@ final class BytecodeCompiler {
         case .binary(let op, let l, let r, let loc) where Self.comparisonJumps[op] != nil:
             let jumps = Self.comparisonJumps[op]!
             scoped {
+                let firstTemporary = nextRegister
                 let left = operand(l, stable: r.isPure)
                 if case .literal(.int(let k)) = r, let small = Int32(exactly: k) {
-                    whenFalse.append(emit(jumps.immediate, a: left, b: small, at: loc))
+                    whenFalse.append(emit(jumps.immediate, a: left, b: small, d: temporaryOperands(left, since: firstTemporary), at: loc))
                 } else {
-                    whenFalse.append(emit(jumps.register, a: left, b: operand(r), at: loc))
+                    let right = operand(r)
+                    whenFalse.append(emit(jumps.register, a: left, b: right,
+                                          d: temporaryOperands(left, right, since: firstTemporary), at: loc))
                 }
             }
         default:

@@ -30,7 +30,8 @@ enum Opcode: UInt8 {
     case list            // R[a] = [R[b] ..< R[b+c]]
     case object          // R[a] = an object of extras[d]'s keys and R[b] ..< R[b+c]
     case interpolate     // R[a] = the string extras[d] describes, its expressions in R[b]...
-    case append          // R[a] (a list being built) gets R[b] at its end
+    case resultList      // R[a] = an empty list with room for as many items as the walk R[b...] has
+    case append          // R[a] (a list being built) gets R[b] at its end (d == 1: moved out of R[b])
 
     // `^`
     case childName       // R[a] = R[b]^names[c]
@@ -40,7 +41,7 @@ enum Opcode: UInt8 {
     // Operators on R[b] and R[c] (`…Int` forms: R[b] and the immediate c).
     case not, negate
     case add, subtract, multiply, remainder, divide, contains
-    case addInt, subtractInt, multiplyInt
+    case addInt, subtractInt, multiplyInt, remainderInt
     case equal, notEqual, less, lessEqual, greater, greaterEqual
 
     // Jumps to b (`jump`: a is unused).
