@@ -140,8 +140,9 @@ final class BytecodeCompiler {
     var here: Int32 { Int32(code.count) }
 
     @discardableResult
-    func emit(_ op: Opcode, a: Int32 = 0, b: Int32 = 0, c: Int32 = 0, d: UInt16 = 0, at location: SourceLocation? = nil) -> Int {
-        code.append(Instruction(op: op, d: d, a: a, b: b, c: c))
+    func emit(_ op: Opcode, a: Int32 = 0, b: Int32 = 0, c: Int32 = 0, d: UInt16 = 0, moves: UInt8 = 0,
+              at location: SourceLocation? = nil) -> Int {
+        code.append(Instruction(op: op, moves: moves, d: d, a: a, b: b, c: c))
         locations.append(location)
         return code.count - 1
     }
@@ -376,9 +377,8 @@ final class BytecodeCompiler {
         .greater: (.greater, nil), .greaterEqual: (.greaterEqual, nil),
     ]
 
-    /// Which operands of an operator are temporaries taken since `firstTemporary` (bit 0 the left,
-    /// bit 1 the right): the VM moves their values out instead of copying them (`binary`).
-    private func temporaryOperands(_ left: Int32, _ right: Int32? = nil, since firstTemporary: Int32) -> UInt16 {
+    /// `Instruction.moves` for operands that are temporaries taken since `firstTemporary`.
+    func temporaryOperands(_ left: Int32, _ right: Int32? = nil, since firstTemporary: Int32) -> UInt8 {
         (left >= firstTemporary ? 1 : 0) | (right.map { $0 >= firstTemporary ? 2 : 0 } ?? 0)
     }
 
@@ -388,10 +388,10 @@ final class BytecodeCompiler {
             let firstTemporary = nextRegister
             let left = operand(l, stable: r.isPure)
             if let immediate = ops.immediate, case .literal(.int(let k)) = r, let small = Int32(exactly: k) {
-                emit(immediate, a: dst, b: left, c: small, d: temporaryOperands(left, since: firstTemporary), at: loc)
+                emit(immediate, a: dst, b: left, c: small, moves: temporaryOperands(left, since: firstTemporary), at: loc)
             } else {
                 let right = operand(r)
-                emit(ops.register, a: dst, b: left, c: right, d: temporaryOperands(left, right, since: firstTemporary), at: loc)
+                emit(ops.register, a: dst, b: left, c: right, moves: temporaryOperands(left, right, since: firstTemporary), at: loc)
             }
         }
     }
@@ -437,7 +437,7 @@ final class BytecodeCompiler {
             scoped {
                 let firstTemporary = nextRegister
                 let value = operand(element)
-                emit(.append, a: result, b: value, d: value >= firstTemporary ? 1 : 0)
+                emit(.append, a: result, b: value, moves: temporaryOperands(value, since: firstTemporary))
             }
             emit(.jump, b: top)
             patch(skips, to: top)
@@ -522,11 +522,11 @@ final class BytecodeCompiler {
                 let firstTemporary = nextRegister
                 let left = operand(l, stable: r.isPure)
                 if case .literal(.int(let k)) = r, let small = Int32(exactly: k) {
-                    whenFalse.append(emit(jumps.immediate, a: left, b: small, d: temporaryOperands(left, since: firstTemporary), at: loc))
+                    whenFalse.append(emit(jumps.immediate, a: left, b: small, moves: temporaryOperands(left, since: firstTemporary), at: loc))
                 } else {
                     let right = operand(r)
                     whenFalse.append(emit(jumps.register, a: left, b: right,
-                                          d: temporaryOperands(left, right, since: firstTemporary), at: loc))
+                                          moves: temporaryOperands(left, right, since: firstTemporary), at: loc))
                 }
             }
         default:

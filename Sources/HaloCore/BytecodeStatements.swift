@@ -32,14 +32,17 @@ extension BytecodeCompiler {
             if case .register(let r) = reference(b) { assigned.insert(r) }
         case .compound(let b, let op, let e, let loc):
             scoped {
+                let firstTemporary = nextRegister
                 let value = operand(e)
+                let moves = temporaryOperands(value, since: firstTemporary)
                 let reference = reference(b)
                 let described = extra(.variable(reference, name: b.name, b.location))
+                let index = Int32(BinaryOperator.allCases.firstIndex(of: op)!)
                 if case .register(let r) = reference {
-                    emit(.compound, a: r, b: value, c: Int32(BinaryOperator.allCases.firstIndex(of: op)!), d: described, at: loc)
+                    emit(.compound, a: r, b: value, c: index, d: described, moves: moves, at: loc)
                     assigned.insert(r)
                 } else {
-                    emit(.compoundUpvalue, b: value, c: Int32(BinaryOperator.allCases.firstIndex(of: op)!), d: described, at: loc)
+                    emit(.compoundUpvalue, b: value, c: index, d: described, moves: moves, at: loc)
                 }
             }
         case .ifElse(let condition, let then, let otherwise):

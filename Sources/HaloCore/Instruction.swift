@@ -8,6 +8,10 @@
 /// is one instruction, not three (docs/PERFORMANCE.md measured both designs).
 struct Instruction {
     var op: Opcode
+    /// Which registers read are temporaries, dead after this instruction, whose values it may move
+    /// out rather than copy (a copy costs a retain now and a release when the register is next
+    /// written): bit 0 the first register operand read, bit 1 the second. In the padding byte.
+    var moves: UInt8 = 0
     var d: UInt16 = 0
     var a: Int32 = 0
     var b: Int32 = 0

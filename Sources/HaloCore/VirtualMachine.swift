@@ -45,7 +45,7 @@ extension Interpreter {
                     case .resultList:
                         R[Int(i.a)] = .list(resultList(for: R + Int(i.b)))
                     case .append:
-                        append(R + Int(i.a), i.d == 1 ? (R + Int(i.b)).take() : R[Int(i.b)]!)
+                        append(R + Int(i.a), i.moves != 0 ? (R + Int(i.b)).take() : R[Int(i.b)]!)
                     case .childName:
                         R[Int(i.a)] = ChildAccess.read(R[Int(i.b)]!, name: f.strings[Int(i.c)])
                     case .childIndex:
@@ -63,53 +63,53 @@ extension Interpreter {
                             let (s, o) = x.addingReportingOverflow(y)
                             if !o { setInt(R + Int(i.a), s); continue }
                         }
-                        R[Int(i.a)] = try binary(.add, R + Int(i.b), R + Int(i.c), moving: i.d, f.locations[pc - 1])
+                        R[Int(i.a)] = try add(R + Int(i.b), R + Int(i.c), moving: i.moves, f.locations[pc - 1])
                     case .subtract:
                         if case .some(.int(let x)) = R[Int(i.b)], case .some(.int(let y)) = R[Int(i.c)] {
                             let (s, o) = x.subtractingReportingOverflow(y)
                             if !o { setInt(R + Int(i.a), s); continue }
                         }
-                        R[Int(i.a)] = try binary(.subtract, R + Int(i.b), R + Int(i.c), moving: i.d, f.locations[pc - 1])
+                        R[Int(i.a)] = try binary(.subtract, R + Int(i.b), R + Int(i.c), moving: i.moves, f.locations[pc - 1])
                     case .multiply:
                         if case .some(.int(let x)) = R[Int(i.b)], case .some(.int(let y)) = R[Int(i.c)] {
                             let (s, o) = x.multipliedReportingOverflow(by: y)
                             if !o { setInt(R + Int(i.a), s); continue }
                         }
-                        R[Int(i.a)] = try binary(.multiply, R + Int(i.b), R + Int(i.c), moving: i.d, f.locations[pc - 1])
+                        R[Int(i.a)] = try binary(.multiply, R + Int(i.b), R + Int(i.c), moving: i.moves, f.locations[pc - 1])
                     case .remainder:
                         if case .some(.int(let x)) = R[Int(i.b)], case .some(.int(let y)) = R[Int(i.c)], y > 0 {
                             setInt(R + Int(i.a), x % y)
                             continue
                         }
-                        R[Int(i.a)] = try binary(.remainder, R + Int(i.b), R + Int(i.c), moving: i.d, f.locations[pc - 1])
+                        R[Int(i.a)] = try binary(.remainder, R + Int(i.b), R + Int(i.c), moving: i.moves, f.locations[pc - 1])
                     case .divide:
-                        R[Int(i.a)] = try binary(.divide, R + Int(i.b), R + Int(i.c), moving: i.d, f.locations[pc - 1])
+                        R[Int(i.a)] = try binary(.divide, R + Int(i.b), R + Int(i.c), moving: i.moves, f.locations[pc - 1])
                     case .contains:
-                        R[Int(i.a)] = try binary(.in, R + Int(i.b), R + Int(i.c), moving: i.d, f.locations[pc - 1])
+                        R[Int(i.a)] = try binary(.in, R + Int(i.b), R + Int(i.c), moving: i.moves, f.locations[pc - 1])
                     case .addInt:
                         if case .some(.int(let x)) = R[Int(i.b)] {
                             let (s, o) = x.addingReportingOverflow(Int(i.c))
                             if !o { setInt(R + Int(i.a), s); continue }
                         }
-                        R[Int(i.a)] = try binary(.add, R + Int(i.b), .int(Int(i.c)), moving: i.d, f.locations[pc - 1])
+                        R[Int(i.a)] = try binary(.add, R + Int(i.b), .int(Int(i.c)), moving: i.moves, f.locations[pc - 1])
                     case .subtractInt:
                         if case .some(.int(let x)) = R[Int(i.b)] {
                             let (s, o) = x.subtractingReportingOverflow(Int(i.c))
                             if !o { setInt(R + Int(i.a), s); continue }
                         }
-                        R[Int(i.a)] = try binary(.subtract, R + Int(i.b), .int(Int(i.c)), moving: i.d, f.locations[pc - 1])
+                        R[Int(i.a)] = try binary(.subtract, R + Int(i.b), .int(Int(i.c)), moving: i.moves, f.locations[pc - 1])
                     case .multiplyInt:
                         if case .some(.int(let x)) = R[Int(i.b)] {
                             let (s, o) = x.multipliedReportingOverflow(by: Int(i.c))
                             if !o { setInt(R + Int(i.a), s); continue }
                         }
-                        R[Int(i.a)] = try binary(.multiply, R + Int(i.b), .int(Int(i.c)), moving: i.d, f.locations[pc - 1])
+                        R[Int(i.a)] = try binary(.multiply, R + Int(i.b), .int(Int(i.c)), moving: i.moves, f.locations[pc - 1])
                     case .remainderInt:
                         if case .some(.int(let x)) = R[Int(i.b)], i.c > 0 {
                             setInt(R + Int(i.a), x % Int(i.c))
                             continue
                         }
-                        R[Int(i.a)] = try binary(.remainder, R + Int(i.b), .int(Int(i.c)), moving: i.d, f.locations[pc - 1])
+                        R[Int(i.a)] = try binary(.remainder, R + Int(i.b), .int(Int(i.c)), moving: i.moves, f.locations[pc - 1])
                     case .equal:
                         R[Int(i.a)] = .bool(R[Int(i.b)]! == R[Int(i.c)]!)
                     case .notEqual:
@@ -120,7 +120,7 @@ extension Interpreter {
                             R[Int(i.a)] = .bool(Self.intComparison(op, x, y)!)
                             continue
                         }
-                        R[Int(i.a)] = try binary(op, R + Int(i.b), R + Int(i.c), moving: i.d, f.locations[pc - 1])
+                        R[Int(i.a)] = try binary(op, R + Int(i.b), R + Int(i.c), moving: i.moves, f.locations[pc - 1])
                     case .jump:
                         pc = Int(i.b)
                     case .loop:
@@ -138,14 +138,14 @@ extension Interpreter {
                             if !Self.intComparison(op, x, y)! { pc = Int(i.c) }
                             continue
                         }
-                        if !(try binary(op, R + Int(i.a), R + Int(i.b), moving: i.d, f.locations[pc - 1]).isTruthy) { pc = Int(i.c) }
+                        if !(try binary(op, R + Int(i.a), R + Int(i.b), moving: i.moves, f.locations[pc - 1]).isTruthy) { pc = Int(i.c) }
                     case .lessIntJump, .lessEqualIntJump, .greaterIntJump, .greaterEqualIntJump, .equalIntJump, .notEqualIntJump:
                         let op = Self.jumpComparisons[Int(i.op.rawValue - Opcode.lessIntJump.rawValue)]
                         if case .some(.int(let x)) = R[Int(i.a)] {
                             if !Self.intComparison(op, x, Int(i.b))! { pc = Int(i.c) }
                             continue
                         }
-                        if !(try binary(op, R + Int(i.a), .int(Int(i.b)), moving: i.d, f.locations[pc - 1]).isTruthy) { pc = Int(i.c) }
+                        if !(try binary(op, R + Int(i.a), .int(Int(i.b)), moving: i.moves, f.locations[pc - 1]).isTruthy) { pc = Int(i.c) }
                     case .rangePrepare:
                         guard case .range(let variable, let exit, let call) = (f.extras + Int(i.d)).pointee else { break }
                         let bounds = try located(call) { try RangeBounds(takeValues(R + Int(i.b), Int(i.c))) }
@@ -183,12 +183,12 @@ extension Interpreter {
                         if let closure = v.bytecodeClosure { try checkCall(closure.function, Int(i.d), at: f.locations[pc - 1]) }
                         R[Int(i.a)] = v
                     case .call:
+                        // The callee is moved out of its register: the call holds the only reference it needs.
                         let callee = R + Int(i.b)
-                        if let closure = callee.pointee!.bytecodeClosure {
-                            callee.pointee = nil
+                        let function = callee.take()
+                        if let closure = function.bytecodeClosure {
                             R[Int(i.a)] = try invoke(closure, callee + 1, Int(i.c), at: f.locations[pc - 1])
                         } else {
-                            let function = callee.pointee!
                             R[Int(i.a)] = try callValue(function, takeValues(callee + 1, Int(i.c)), at: f.locations[pc - 1])
                         }
                     case .callBuiltin:
@@ -211,9 +211,11 @@ extension Interpreter {
                             let (s, o) = x.addingReportingOverflow(y)
                             if !o { setInt(target, s); continue }
                         }
-                        try compound(f.extras + Int(i.d), Self.operators[Int(i.c)], rhs: R[Int(i.b)]!, R, env, at: f.locations[pc - 1])
+                        try compound(f.extras + Int(i.d), Self.operators[Int(i.c)], rhs: i.moves != 0 ? (R + Int(i.b)).take() : R[Int(i.b)]!,
+                                     R, env, at: f.locations[pc - 1])
                     case .compoundUpvalue:
-                        try compound(f.extras + Int(i.d), Self.operators[Int(i.c)], rhs: R[Int(i.b)]!, R, env, at: f.locations[pc - 1])
+                        try compound(f.extras + Int(i.d), Self.operators[Int(i.c)], rhs: i.moves != 0 ? (R + Int(i.b)).take() : R[Int(i.b)]!,
+                                     R, env, at: f.locations[pc - 1])
                     case .print:
                         printLine(takeValues(R + Int(i.b), Int(i.c)))
                     case .assertCheck:

@@ -14,17 +14,27 @@ extension Interpreter {
         return values
     }
 
-    /// An operator on two registers. `moving` says which are temporaries (bit 0 the left, bit 1
-    /// the right): their values are moved out rather than copied, which saves a retain and a
-    /// release per operand (BytecodeCompiler.temporaryOperands).
+    /// An operator on two registers; `moving` is the instruction's `moves`.
     func binary(_ op: BinaryOperator, _ x: UnsafeMutablePointer<Value?>, _ y: UnsafeMutablePointer<Value?>,
-                moving: UInt16 = 0, _ loc: SourceLocation?) throws -> Value {
-        let a = moving & 1 != 0 ? x.take() : x.pointee!
-        let b = moving & 2 != 0 ? y.take() : y.pointee!
-        return try located(loc) { try Operators.apply(op, a, b) }
+                moving: UInt8 = 0, _ loc: SourceLocation?) throws -> Value {
+        try binary(x, y, moving: moving, loc) { try Operators.apply(op, $0, $1) }
     }
 
-    func binary(_ op: BinaryOperator, _ x: UnsafeMutablePointer<Value?>, _ b: Value, moving: UInt16,
+    /// `+` beyond ints, the most common slow path (strings): `Operators.add` without `apply`'s switch.
+    func add(_ x: UnsafeMutablePointer<Value?>, _ y: UnsafeMutablePointer<Value?>, moving: UInt8,
+             _ loc: SourceLocation?) throws -> Value {
+        try binary(x, y, moving: moving, loc, Operators.add)
+    }
+
+    @inline(__always)
+    private func binary(_ x: UnsafeMutablePointer<Value?>, _ y: UnsafeMutablePointer<Value?>, moving: UInt8,
+                        _ loc: SourceLocation?, _ operation: (Value, Value) throws -> Value) throws -> Value {
+        let a = moving & 1 != 0 ? x.take() : x.pointee!
+        let b = moving & 2 != 0 ? y.take() : y.pointee!
+        return try located(loc) { try operation(a, b) }
+    }
+
+    func binary(_ op: BinaryOperator, _ x: UnsafeMutablePointer<Value?>, _ b: Value, moving: UInt8,
                 _ loc: SourceLocation?) throws -> Value {
         let a = moving & 1 != 0 ? x.take() : x.pointee!
         return try located(loc) { try Operators.apply(op, a, b) }

@@ -1,4 +1,4 @@
-/// `halo FILE`, `halo -e CODE` and the run command's flags, parsed without swift-argument-parser.
+/// `halo [run] FILE`, `halo [run] -e CODE` and the run command's flags, parsed without swift-argument-parser.
 ///
 /// swift-argument-parser finds a command's options through reflection and protocol-conformance
 /// lookups that scan the conformance records of the whole static binary (Foundation, NIO,
@@ -10,6 +10,8 @@
 /// `HALO_ARGUMENT_PARSER=1` turns this path off; CommandLineTests compares the two on every flag.
 enum QuickArguments {
     static func parse(_ arguments: ArraySlice<String>) -> RunInvocation? {
+        // `halo run …` names the default command: the same invocation.
+        let arguments = arguments.first == "run" ? arguments.dropFirst() : arguments
         var run = RunInvocation()
         var seen: [String] = []
         var index = arguments.startIndex

@@ -45,12 +45,14 @@ extension EndToEnd {
                 ["--page-size", "-5", "-e", "print 1"], ["--concurrency", "", "-e", "print 1"],
                 ["--set", "oops", "-e", "print 1"], [file, file], ["--", file], ["-x"], ["--bogus", file],
                 ["check", file], ["help"], ["--help"], ["-h"], ["--version"], ["run", "-e", "print 3"],
+                ["run", file, "--set", "n=2"], ["run", "run"], ["run", "check", file], ["run", "--help"], ["run", "-x"],
             ]
             for arguments in cases {
                 try await expectSameAsFullParser(arguments)
             }
             try await expectSameAsFullParser([], stdin: "print 4\n")
             try await expectSameAsFullParser(["--json"], stdin: "print 5\n")
+            try await expectSameAsFullParser(["run"], stdin: "print 6\n")
         }
 
         /// A bad HALO_TIMEOUT is a usage error (exit 2) unless `--timeout` overrides it.
