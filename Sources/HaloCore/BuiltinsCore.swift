@@ -4,7 +4,7 @@ extension Builtins {
         [
             .define("len", 1...1) { _, args in
                 switch args[0] {
-                case .string(let s): .int(s.count)
+                case .string(let s): .int(s.characterCount)
                 case .list(let l): .int(l.count)
                 case .object(let o): .int(o.count)
                 default: throw args.mismatch(0, expected: "a string, list or object")

@@ -14,6 +14,22 @@ import Testing
     #expect(errorMessage { try c.run("len", .int(3)) } == "len() expects a string, list or object, got number")
 }
 
+/// `len` takes a shortcut for text with one character per byte; each kind of text, at each
+/// place in an eight-byte word and after it, must count as Swift's characters do.
+@Test func lenOfAStringCountsCharactersWhereverTheyAre() {
+    let pieces = ["a", "\r\n", "\r", "\n", "é", "😀", "e\u{301}", "\u{7F}", "\t"]
+    for piece in pieces {
+        for before in 0..<12 {
+            for after in [0, 1, 9] {
+                let text = String(repeating: "x", count: before) + piece + String(repeating: "y", count: after)
+                #expect(text.characterCount == text.count, "\(text.debugDescription)")
+            }
+        }
+    }
+    #expect(String(repeating: "ab", count: 1000).characterCount == 2000)
+    #expect("".characterCount == 0)
+}
+
 @Test func typeNamesEveryKind() throws {
     let c = TestContext()
     let kinds: [Value] = [.null, .bool(true), .int(1), .double(1.5), .string(""), j("[]"), j("{}"), c.function("len")]

@@ -154,3 +154,9 @@ func rejectsMalformedInput(input: String, message: String) {
     #expect(Value.null.display == "null")
     #expect(Value.double(2.5).display == "2.5")
 }
+
+@Test func anIntDisplaysAsItsJSON() {
+    for i in [0, 7, -7, 10, -10, 1_000_000, Int.max, Int.min] {
+        #expect(Value.int(i).display == JSON.write(.int(i)))
+    }
+}
