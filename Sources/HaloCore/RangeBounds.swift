@@ -22,11 +22,13 @@ public struct RangeBounds {
         guard step != 0 else { throw ScriptError.runtime("range() step cannot be 0") }
     }
 
-    /// How many numbers the range holds, computed without overflow for any bounds.
+    /// How many numbers the range holds, exactly and without overflow for any bounds (at most
+    /// `Int.max`): the distance between the bounds fits in a `UInt`.
     public var count: Int {
-        let span = step > 0 ? Double(end) - Double(start) : Double(start) - Double(end)
-        let n = (span / abs(Double(step))).rounded(.up)
-        return n <= 0 ? 0 : n >= Double(Int.max) ? Int.max : Int(n)
+        guard first != nil else { return 0 }
+        let span = UInt(bitPattern: step > 0 ? end &- start : start &- end), stride = step.magnitude
+        let n = span / stride + (span % stride == 0 ? 0 : 1)
+        return n > UInt(Int.max) ? Int.max : Int(n)
     }
 
     /// The number after `i`, or nil once the range is done (also when stepping would overflow).

@@ -154,18 +154,21 @@ extension Interpreter {
                             continue
                         }
                         try interrupt.check()
+                        // The state: the current number, how many are left after it, the step.
                         setInt(R + Int(i.a), first)
-                        setInt(R + Int(i.a) + 1, bounds.end)
+                        setInt(R + Int(i.a) + 1, bounds.count - 1)
                         setInt(R + Int(i.a) + 2, bounds.step)
                         setInt(R + Int(variable), first)
                     case .rangeLoop:
+                        // Counting down what is left needs no overflow check and no comparison that
+                        // depends on the step's sign.
                         let state = R + Int(i.a)
-                        guard case .some(.int(let current)) = state[0], case .some(.int(let end)) = state[1],
-                              case .some(.int(let step)) = state[2] else { break }
-                        let (next, overflow) = current.addingReportingOverflow(step)
-                        guard !overflow, step > 0 ? next < end : next > end else { continue }
+                        guard case .some(.int(let left)) = state[1], left > 0, case .some(.int(let current)) = state[0],
+                              case .some(.int(let step)) = state[2] else { continue }
                         try interrupt.check()
+                        let next = current &+ step
                         setInt(state, next)
+                        setInt(state + 1, left &- 1)
                         setInt(R + Int(i.b), next)
                         pc = Int(i.c)
                     case .iterate:

@@ -32,6 +32,29 @@ import Testing
         }
     }
 
+    /// The VM counts down how many numbers a range has left; it must stop where the tree engine's
+    /// comparison does, at the largest ints and with negative or uneven steps.
+    @Test(arguments: Engine.allCases)
+    func aRangeLoopStopsExactlyAtItsEnd(engine: Engine) throws {
+        let source = """
+        big = 9223372036854775807
+        for i in range(big - 3, big) { print i }
+        for i in range(-big, -big + 5, 2) { print i }
+        for i in range(5, -5, -3) { print i }
+        for i in range(big - 1, big - 8, -big) { print i }
+        n = 0
+        for i in range(10, 0) { n += 1 }
+        print n
+        """
+        #expect(try lines(engine, source) == [
+            "9223372036854775804", "9223372036854775805", "9223372036854775806",
+            "-9223372036854775807", "-9223372036854775805", "-9223372036854775803",
+            "5", "2", "-1", "-4",
+            "9223372036854775806",
+            "0",
+        ])
+    }
+
     @Test(arguments: Engine.allCases)
     func anOperandReadBeforeACallKeepsItsValue(engine: Engine) throws {
         let source = """
