@@ -180,6 +180,7 @@ extension BytecodeCompiler {
             emit(.loop, b: top)
             patch(targets.continues, to: back)
             patch([next] + targets.breaks, to: here)
+            releaseWalk(state)
         }
         assigned = before
     }
