@@ -4,6 +4,9 @@ import Foundation
 public struct InterpreterOptions {
     /// Where `import "halo/x"` looks (HALO_PATH entries, then the stdlib next to the binary).
     public var searchPaths: [String] = []
+    /// Finds the search paths instead, on the first import that needs them: looking for the stdlib
+    /// walks directories and resolves links, 0.8 M instructions a run that imports nothing need not pay.
+    public var findSearchPaths: (() -> [String])? = nil
     /// Program output (`print`); stdout in batch mode.
     public var output: (String) -> Void = { print($0) }
     /// Executes `auth`, `get`, `post`, `delete`; nil makes them errors.
@@ -31,8 +34,9 @@ public struct InterpreterOptions {
     public init() {}
 }
 
-/// Runs resolved syntax trees. Each tree is first compiled into nested Swift closures
-/// (Compiler.swift), so running code neither looks names up nor re-inspects the tree.
+/// Runs resolved syntax trees. Each is first compiled, to bytecode for the VM
+/// (BytecodeCompiler.swift) or, with `HALO_ENGINE=tree`, to nested Swift closures (Compiler.swift),
+/// so running code neither looks names up nor re-inspects the tree.
 public final class Interpreter: BuiltinContext {
     public let sources = SourceStore()
     public var performer: RequestPerformer?
@@ -83,6 +87,7 @@ public final class Interpreter: BuiltinContext {
         self.stepBudget = options.stepBudget.map(StepBudget.init)
         self.continueAfterFailedAssert = options.continueAfterFailedAssert
         self.loader = ModuleLoader(searchPaths: options.searchPaths, sources: sources, builtins: table)
+        if let find = options.findSearchPaths { loader.findSearchPaths = find }
     }
 
     // MARK: - Entry points

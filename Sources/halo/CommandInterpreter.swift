@@ -6,7 +6,7 @@ extension InterpreterOptions {
     static func forCommand(performer: HaloConnection?,
                            output: @escaping (String) -> Void = Terminal.writeOutput) -> InterpreterOptions {
         var options = InterpreterOptions()
-        options.searchPaths = Installation.moduleSearchPaths
+        options.findSearchPaths = { Installation.moduleSearchPaths }
         options.output = output
         options.performer = performer
         if let performer { options.secrets = performer.secrets }
