@@ -54,15 +54,53 @@ struct InstallTests {
         defer { try? FileManager.default.removeItem(at: root) }
         try install()
         let copy = elsewhere.appendingPathComponent("halo").path
-        try FileManager.default.copyItem(atPath: prefix + "/bin/halo", toPath: copy)
+        try copyExecutable(prefix + "/bin/halo", to: copy)
         for _ in 0..<2 {   // the second run finds what the first unpacked
-            let result = try HaloProcess.run(["--sandbox", "job.halo"], environment: environment, directory: elsewhere,
-                                             executable: copy)
+            let result = try runWhileTextFileBusy {
+                try HaloProcess.run(["--sandbox", "job.halo"], environment: environment, directory: elsewhere,
+                                    executable: copy)
+            }
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout == "3 function\n")
         }
         let unpacked = try FileManager.default.contentsOfDirectory(atPath: environment["XDG_CACHE_HOME"]! + "/halo")
         #expect(unpacked.filter { $0.hasPrefix("share-") }.count == 1, "\(unpacked)")
+    }
+
+    /// Copies a binary with descriptors closed on exec. Foundation's `copyItem` leaves its write
+    /// descriptor inheritable, so a process another test starts meanwhile keeps the copy open for
+    /// writing, and running it fails with "Text file busy" (ETXTBSY; seen once in CI).
+    private func copyExecutable(_ source: String, to destination: String) throws {
+        let input = open(source, O_RDONLY | O_CLOEXEC)
+        let output = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        defer {
+            if input >= 0 { close(input) }
+            if output >= 0 { close(output) }
+        }
+        guard input >= 0, output >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+            guard count > 0 else {
+                if count < 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+                return
+            }
+            let written = buffer.withUnsafeBytes { write(output, $0.baseAddress, count) }
+            guard written == count else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        }
+    }
+
+    /// Retries a start that fails with ETXTBSY, briefly: between another thread's fork and its exec,
+    /// the child still holds every descriptor that was open, even one closed on exec.
+    private func runWhileTextFileBusy(_ start: () throws -> HaloProcess.Result) throws -> HaloProcess.Result {
+        for _ in 0..<50 {
+            do {
+                return try start()
+            } catch let error as NSError where (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.code == Int(ETXTBSY) {
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+        }
+        return try start()
     }
 
     @Test func theManualPageRendersWithManL() throws {
