@@ -35,7 +35,7 @@ enum Opcode: UInt8 {
     case object          // R[a] = an object of extras[d]'s keys and R[b] ..< R[b+c]
     case interpolate     // R[a] = the string extras[d] describes, its expressions in R[b]...
     case resultList      // R[a] = an empty list with room for as many items as the walk R[b...] has
-    case append          // R[a] (a list being built) gets R[b] at its end (d == 1: moved out of R[b])
+    case append          // R[a] (a list being built) gets R[b] at its end (moved out of R[b] when `moves` says so)
 
     // `^`
     case childName       // R[a] = R[b]^names[c]

@@ -86,8 +86,8 @@ public final class Interpreter: BuiltinContext {
         self.maxCallDepth = options.maxCallDepth
         self.stepBudget = options.stepBudget.map(StepBudget.init)
         self.continueAfterFailedAssert = options.continueAfterFailedAssert
-        self.loader = ModuleLoader(searchPaths: options.searchPaths, sources: sources, builtins: table)
-        if let find = options.findSearchPaths { loader.findSearchPaths = find }
+        let find = options.findSearchPaths, given = options.searchPaths
+        self.loader = ModuleLoader(searchPaths: find?() ?? given, sources: sources, builtins: table)
     }
 
     // MARK: - Entry points

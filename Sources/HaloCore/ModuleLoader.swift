@@ -5,29 +5,17 @@ import Foundation
 /// `import "./lib/x"` is relative to the importing file; `import "halo/tickets"` is looked up in the
 /// search paths (HALO_PATH, then the stdlib next to the binary), with `.halo` added.
 public final class ModuleLoader {
-    public var searchPaths: [String] {
-        get {
-            if let find = findSearchPaths {
-                foundSearchPaths = find()
-                findSearchPaths = nil
-            }
-            return foundSearchPaths
-        }
-        set {
-            findSearchPaths = nil
-            foundSearchPaths = newValue
-        }
-    }
-    /// Gives `searchPaths` when they are first needed (`InterpreterOptions.findSearchPaths`).
-    var findSearchPaths: (() -> [String])?
-    private var foundSearchPaths: [String]
+    /// Found when first needed: looking for the stdlib walks directories and resolves links, which
+    /// a run that imports nothing need not pay (`InterpreterOptions.findSearchPaths`).
+    public lazy var searchPaths: [String] = findSearchPaths()
+    private let findSearchPaths: () -> [String]
     let sources: SourceStore
     let builtins: [String: BuiltinFunction]
     private var modules: [String: Module] = [:]
     private var loading: [String] = []
 
-    init(searchPaths: [String], sources: SourceStore, builtins: [String: BuiltinFunction]) {
-        self.foundSearchPaths = searchPaths
+    init(searchPaths: @autoclosure @escaping () -> [String], sources: SourceStore, builtins: [String: BuiltinFunction]) {
+        self.findSearchPaths = searchPaths
         self.sources = sources
         self.builtins = builtins
     }

@@ -45,7 +45,7 @@ extension Interpreter {
                     case .resultList:
                         R[Int(i.a)] = .list(resultList(for: R + Int(i.b)))
                     case .append:
-                        append(R + Int(i.a), i.moves != 0 ? (R + Int(i.b)).take() : R[Int(i.b)]!)
+                        append(R + Int(i.a), (R + Int(i.b)).read(moving: i.moves != 0))
                     case .childName:
                         R[Int(i.a)] = ChildAccess.read(R[Int(i.b)]!, name: f.strings[Int(i.c)])
                     case .childIndex:
@@ -214,10 +214,10 @@ extension Interpreter {
                             let (s, o) = x.addingReportingOverflow(y)
                             if !o { setInt(target, s); continue }
                         }
-                        try compound(f.extras + Int(i.d), Self.operators[Int(i.c)], rhs: i.moves != 0 ? (R + Int(i.b)).take() : R[Int(i.b)]!,
+                        try compound(f.extras + Int(i.d), Self.operators[Int(i.c)], rhs: (R + Int(i.b)).read(moving: i.moves != 0),
                                      R, env, at: f.locations[pc - 1])
                     case .compoundUpvalue:
-                        try compound(f.extras + Int(i.d), Self.operators[Int(i.c)], rhs: i.moves != 0 ? (R + Int(i.b)).take() : R[Int(i.b)]!,
+                        try compound(f.extras + Int(i.d), Self.operators[Int(i.c)], rhs: (R + Int(i.b)).read(moving: i.moves != 0),
                                      R, env, at: f.locations[pc - 1])
                     case .print:
                         printLine(takeValues(R + Int(i.b), Int(i.c)))

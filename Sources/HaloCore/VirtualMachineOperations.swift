@@ -29,14 +29,13 @@ extension Interpreter {
     @inline(__always)
     private func binary(_ x: UnsafeMutablePointer<Value?>, _ y: UnsafeMutablePointer<Value?>, moving: UInt8,
                         _ loc: SourceLocation?, _ operation: (Value, Value) throws -> Value) throws -> Value {
-        let a = moving & 1 != 0 ? x.take() : x.pointee!
-        let b = moving & 2 != 0 ? y.take() : y.pointee!
+        let a = x.read(moving: moving & 1 != 0), b = y.read(moving: moving & 2 != 0)
         return try located(loc) { try operation(a, b) }
     }
 
     func binary(_ op: BinaryOperator, _ x: UnsafeMutablePointer<Value?>, _ b: Value, moving: UInt8,
                 _ loc: SourceLocation?) throws -> Value {
-        let a = moving & 1 != 0 ? x.take() : x.pointee!
+        let a = x.read(moving: moving & 1 != 0)
         return try located(loc) { try Operators.apply(op, a, b) }
     }
 
@@ -205,5 +204,12 @@ extension UnsafeMutablePointer<Value?> {
         let value = move() ?? .null
         initialize(to: nil)
         return value
+    }
+
+    /// An assigned register's value: moved out when the instruction says it is a dead temporary
+    /// (`Instruction.moves`), else copied.
+    @inline(__always)
+    func read(moving: Bool) -> Value {
+        moving ? take() : pointee!
     }
 }
