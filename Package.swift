@@ -20,12 +20,14 @@ let package = Package(
             // cost ~7% of a call-heavy script (measured with callgrind) and guard nothing here.
             .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
         ]),
-        // libcurl's easy interface for the default transport: FoundationNetworking's URLSession
-        // busy-waits on Linux while it waits for a reply.
-        .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
-                       providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]),
+        // libcurl's easy interface for the default transport (FoundationNetworking's URLSession
+        // busy-waits on Linux while it waits for a reply), opened at the first request; its headers
+        // come from libcurl4-openssl-dev (scripts/setup).
+        .target(name: "CCurl"),
         // The Halo REST client: knows nothing of the language.
         .target(name: "HaloClient", dependencies: ["CCurl"]),
+        // URLSession as a transport: halo offers it on macOS only (on Linux it would link libcurl).
+        .target(name: "HaloURLSession", dependencies: ["HaloClient"]),
         // Profiles and secrets from config.toml: knows neither the language nor HTTP.
         .target(name: "HaloConfig"),
         // The embedded Halo-compatible server, seeded from seeds/.
@@ -42,10 +44,16 @@ let package = Package(
         // The command: wires the language to the client and the sandbox.
         .executableTarget(name: "halo", dependencies: [
             "HaloCore", "HaloClient", "HaloConfig", "HaloSandbox", "HaloRepl",
+            .target(name: "HaloURLSession", condition: .when(platforms: [.macOS])),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], linkerSettings: [
+            // swiftc exports every symbol of a Linux executable (22,000 here: NIO, Hummingbird, ...);
+            // nothing looks them up, but the runtime's start-up dladdr scans them all (0.8 M of a
+            // 6.6 M-instruction `halo -e 'print 1'`).
+            .unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux])),
         ]),
         .testTarget(name: "HaloCoreTests", dependencies: ["HaloCore"], exclude: ["FuzzRegressions"]),
-        .testTarget(name: "HaloClientTests", dependencies: ["HaloClient", "HaloSandbox"]),
+        .testTarget(name: "HaloClientTests", dependencies: ["HaloClient", "HaloURLSession", "HaloSandbox"]),
         .testTarget(name: "HaloSandboxTests", dependencies: ["HaloSandbox"]),
         .testTarget(name: "HaloConfigTests", dependencies: ["HaloConfig"]),
         .testTarget(name: "HaloReplTests", dependencies: ["HaloRepl", "HaloCore"]),

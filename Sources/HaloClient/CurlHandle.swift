@@ -13,8 +13,6 @@ final class CurlHandle: @unchecked Sendable {
     /// libcurl's detailed message for the last failure (CURL_ERROR_SIZE bytes, alive as long as the handle).
     private let errorBuffer: UnsafeMutablePointer<CChar>
 
-    /// `curl_global_init` is not thread-safe in older libcurl; a lazy static runs it once, under swift_once.
-    private static let globalInit: CURLcode = halo_curl_global_init()
 
     /// Body bytes accepted per reply (see `HaloClientOptions.maxResponseBytes`).
     private let maxResponseBytes: Int
@@ -23,8 +21,8 @@ final class CurlHandle: @unchecked Sendable {
 
     /// See `CurlTransport.init`.
     init(timeout: Double, connectTimeout: Double, maxResponseBytes: Int, userAgent: String) throws(TransportFailure) {
-        guard Self.globalInit == CURLE_OK else { throw .other("libcurl failed to initialise") }
-        guard let handle = curl_easy_init() else { throw .other("libcurl could not create a handle") }
+        if let failure = halo_curl_load() { throw .cannotConnect(Self.unavailable(String(cString: failure))) }
+        guard let handle = halo_curl_easy_init() else { throw .other("libcurl could not create a handle") }
         self.handle = handle
         self.maxResponseBytes = max(0, maxResponseBytes)
         self.defaultTimeout = Self.milliseconds(timeout)
@@ -46,23 +44,29 @@ final class CurlHandle: @unchecked Sendable {
         halo_curl_setopt_data_fn(handle, CURLOPT_HEADERFUNCTION, CurlExchange.readHeader)
     }
 
+    /// Why no request can be sent, with what would mend it: libcurl is opened at the first request.
+    static func unavailable(_ failure: String) -> String {
+        "libcurl could not be loaded: \(failure); install it (Debian/Ubuntu: apt-get install libcurl4; "
+            + "Fedora: dnf install libcurl) or name its file in HALO_LIBCURL"
+    }
+
     deinit {
-        curl_easy_cleanup(handle)
+        halo_curl_easy_cleanup(handle)
         errorBuffer.deallocate()
     }
 
     func send(_ request: HTTPRequest) throws(TransportFailure) -> HTTPReply {
         var headers: UnsafeMutablePointer<curl_slist>?
-        defer { curl_slist_free_all(headers) }
+        defer { halo_curl_slist_free_all(headers) }
         for (name, value) in request.headers {
             // CR, LF or NUL would split or cut the header line on the wire.
             guard !Self.unsafeForHeader(name), !Self.unsafeForHeader(value) else {
                 throw .other("header \(name) holds a line break or NUL")
             }
-            headers = curl_slist_append(headers, "\(name): \(value)")
+            headers = halo_curl_slist_append(headers, "\(name): \(value)")
         }
         // Without this, libcurl waits up to a second for `100 Continue` before a body over 1 KiB.
-        headers = curl_slist_append(headers, "Expect:")
+        headers = halo_curl_slist_append(headers, "Expect:")
 
         let exchange = CurlExchange(maxBody: maxResponseBytes)
         let total = request.timeout.map(Self.milliseconds) ?? defaultTimeout
@@ -84,7 +88,7 @@ final class CurlHandle: @unchecked Sendable {
         if exchange.overflowed { throw .replyTooLarge(limit: maxResponseBytes) }
         guard code == CURLE_OK else {
             let detail = String(cString: errorBuffer)
-            throw CurlFailure.failure(code, detail: detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail)
+            throw CurlFailure.failure(code, detail: detail.isEmpty ? String(cString: halo_curl_easy_strerror(code)) : detail)
         }
         var status = 0
         halo_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
@@ -100,7 +104,7 @@ final class CurlHandle: @unchecked Sendable {
             halo_curl_setopt_long(handle, CURLOPT_HTTPGET, 1)
             if method == "HEAD" { halo_curl_setopt_long(handle, CURLOPT_NOBODY, 1) }
             halo_curl_setopt_str(handle, CURLOPT_CUSTOMREQUEST, method == "GET" || method == "HEAD" ? nil : method)
-            return curl_easy_perform(handle)
+            return halo_curl_easy_perform(handle)
         }
         halo_curl_setopt_str(handle, CURLOPT_CUSTOMREQUEST, method == "POST" ? nil : method)
         let body = request.body ?? Data()
@@ -113,7 +117,7 @@ final class CurlHandle: @unchecked Sendable {
                 // Never a NULL POSTFIELDS: libcurl would then read the body from stdin.
                 halo_curl_setopt_str(handle, CURLOPT_COPYPOSTFIELDS, "")
             }
-            return curl_easy_perform(handle)
+            return halo_curl_easy_perform(handle)
         }
     }
 

@@ -79,7 +79,7 @@ extension Interpreter {
         case .print(let exprs):
             let values = exprs.map(compile)
             return { frame in
-                vm.output(try values.map { try $0(frame).display }.joined(separator: " "))
+                vm.printLine(try values.map { try $0(frame) })
                 return .normal
             }
         case .assert(let condition, let message, let loc, let source):

@@ -32,7 +32,7 @@ struct AuthTestCommand: ParsableCommand {
             var options = connection.settings.clientOptions
             options.tokenCache = resolved.tokenCache
             try connection.settings.limits().apply(to: &options, profile: resolved.profile)
-            let client = try HaloClient(credentials: resolved.credentials, options: options)
+            let client = try HaloClient.connect(credentials: resolved.credentials, options: options)
             try client.authenticate(reuseCachedToken: false)
             let who = session.sandbox != nil ? "the sandbox" : resolved.label
             Terminal.writeOutput("ok: \(who) (\(client.displayURL), client id \(resolved.credentials.clientID), scope \(resolved.credentials.scope)) got a token")

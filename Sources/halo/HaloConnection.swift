@@ -63,7 +63,7 @@ final class HaloConnection: RequestPerformer {
         secrets.add(target.credentials.clientSecret)
         options.tokenObserver = { [secrets] token in secrets.add(token) }
         try wrap { try limits.apply(to: &options, profile: target.profile) }
-        let client = try wrap { try HaloClient(credentials: target.credentials, options: options) }
+        let client = try wrap { try HaloClient.connect(credentials: target.credentials, options: options) }
         try wrap { try client.authenticate() }
         self.client = client
         self.profile = target.profile

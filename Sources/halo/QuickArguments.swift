@@ -35,12 +35,11 @@ enum QuickArguments {
                 guard !seen.contains(name) else { return nil }
                 seen.append(name)
             }
-            if let flag = flags[name] {
+            if setFlag(name, in: &run) {
                 guard attached == nil else { return nil }
-                flag(&run)
                 continue
             }
-            guard let option = options[name] else { return nil }
+            guard isOption(name) else { return nil }
             let value: String
             if let attached {
                 value = attached
@@ -49,39 +48,59 @@ enum QuickArguments {
                 value = arguments[index]
                 index += 1
             }
-            guard !value.isEmpty, value.utf8.first != UInt8(ascii: "-"), option(&run, value) else { return nil }
+            guard !value.isEmpty, value.utf8.first != UInt8(ascii: "-"), setOption(name, to: value, in: &run) else { return nil }
         }
         guard (try? run.connection.validate()) != nil else { return nil }
         return run
     }
 
-    /// The run command's flags without a value, by name.
-    private static let flags: [String: @Sendable (inout RunInvocation) -> Void] = [
-        "--json": { $0.json = true },
-        "--sandbox": { $0.connection.sandbox = true },
-        "--no-date-shift": { $0.connection.noDateShift = true },
-        "--yes": { $0.connection.yes = true },
-        "--plan": { $0.connection.plan = true },
-        "--dry-run": { $0.connection.dryRun = true },
-        "--no-journal": { $0.connection.noJournal = true },
-        "--trace": { $0.connection.trace = true },
-    ]
+    // Flags and options are matched in `switch`es, not looked up in dictionaries of closures:
+    // the first such dictionary made the runtime scan the binary's conformance records (0.5 M
+    // instructions, a tenth of a short run's start-up).
 
-    /// The run command's options, by name: each stores its value, or answers false when the value
-    /// does not parse (swift-argument-parser converts with the same `Int(_:)` and `Double(_:)`).
-    private static let options: [String: @Sendable (inout RunInvocation, String) -> Bool] = [
-        "-e": { $0.code = $1; return true },
-        "--set": { $0.settings.append($1); return true },
-        "--profile": { $0.connection.profile = $1; return true },
-        "--plan-json": { $0.connection.planJson = $1; return true },
-        "--rate-limit": { $0.connection.rateLimit = $1; return true },
-        "--page-size": { run, text in Int(text).map { run.connection.pageSize = $0 } != nil },
-        "--max-attempts": { run, text in Int(text).map { run.connection.maxAttempts = $0 } != nil },
-        "--concurrency": { run, text in Int(text).map { run.connection.concurrency = $0 } != nil },
-        "--max-retry-wait": { run, text in Double(text).map { run.connection.maxRetryWait = $0 } != nil },
-        "--timeout": { run, text in Double(text).map { run.connection.timeout = $0 } != nil },
-        "--max-response-mb": { run, text in Double(text).map { run.connection.maxResponseMB = $0 } != nil },
-    ]
+    /// Sets the run command's flag `name` (one without a value), or answers false if it is none.
+    private static func setFlag(_ name: String, in run: inout RunInvocation) -> Bool {
+        switch name {
+        case "--json": run.json = true
+        case "--sandbox": run.connection.sandbox = true
+        case "--no-date-shift": run.connection.noDateShift = true
+        case "--yes": run.connection.yes = true
+        case "--plan": run.connection.plan = true
+        case "--dry-run": run.connection.dryRun = true
+        case "--no-journal": run.connection.noJournal = true
+        case "--trace": run.connection.trace = true
+        default: return false
+        }
+        return true
+    }
+
+    private static func isOption(_ name: String) -> Bool {
+        switch name {
+        case "-e", "--set", "--profile", "--plan-json", "--rate-limit", "--page-size", "--max-attempts",
+             "--concurrency", "--max-retry-wait", "--timeout", "--max-response-mb": true
+        default: false
+        }
+    }
+
+    /// Stores the value of option `name` (one of `isOption`'s), or answers false when it does not
+    /// parse (swift-argument-parser converts with the same `Int(_:)` and `Double(_:)`).
+    private static func setOption(_ name: String, to text: String, in run: inout RunInvocation) -> Bool {
+        switch name {
+        case "-e": run.code = text
+        case "--set": run.settings.append(text)
+        case "--profile": run.connection.profile = text
+        case "--plan-json": run.connection.planJson = text
+        case "--rate-limit": run.connection.rateLimit = text
+        case "--page-size": guard let n = Int(text) else { return false }; run.connection.pageSize = n
+        case "--max-attempts": guard let n = Int(text) else { return false }; run.connection.maxAttempts = n
+        case "--concurrency": guard let n = Int(text) else { return false }; run.connection.concurrency = n
+        case "--max-retry-wait": guard let x = Double(text) else { return false }; run.connection.maxRetryWait = x
+        case "--timeout": guard let x = Double(text) else { return false }; run.connection.timeout = x
+        case "--max-response-mb": guard let x = Double(text) else { return false }; run.connection.maxResponseMB = x
+        default: return false
+        }
+        return true
+    }
 
     /// A word the full parser reads as a command rather than a file: a subcommand's name or alias,
     /// or `help`.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import HaloClient
+import HaloURLSession
 
 /// Each real transport on its own against `LoopbackServer`: reuse, failures, bodies and headers.
 struct TransportTests {
@@ -139,7 +140,16 @@ struct TransportTests {
         let options = HaloClientOptions()
         #expect(try DefaultTransport.make(options: options, environment: [:]) is CurlTransport)
         #expect(try DefaultTransport.make(options: options, environment: ["HALO_HTTP": "curl"]) is CurlTransport)
-        #expect(try DefaultTransport.make(options: options, environment: ["HALO_HTTP": "URLSession"]) is URLSessionTransport)
+        #expect(try DefaultTransport.make(options: options, environment: ["HALO_HTTP": "URLSession"],
+                                          urlSession: { URLSessionTransport(options: $0) }) is URLSessionTransport)
         #expect(throws: UnknownTransport.self) { try DefaultTransport.make(options: options, environment: ["HALO_HTTP": "carrier-pigeon"]) }
+    }
+
+    @Test func urlSessionIsRefusedWithTheReasonWhereTheBuildLeavesItOut() throws {
+        let error = #expect(throws: UnknownTransport.self) {
+            try DefaultTransport.make(options: HaloClientOptions(), environment: ["HALO_HTTP": "urlsession"])
+        }
+        #expect(error?.description.contains("this build of halo has no URLSession transport") == true)
+        #expect(error?.description.contains("unset HALO_HTTP") == true)
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import HaloClient
+import HaloURLSession
 
 /// The real transports, so each wire test runs over both.
 enum Wire: String, CaseIterable, Sendable, CustomTestStringConvertible {

@@ -3,10 +3,15 @@ import Foundation
 import FoundationNetworking
 #endif
 import Dispatch
+import HaloClient
 
 /// The real wire: one ephemeral `URLSession` per client, so connections are kept alive and reused,
 /// with no cache and no cookies. The public API is synchronous because the interpreter is, so each
 /// exchange runs as a `dataTask` and the calling thread waits on a semaphore.
+///
+/// Its own target because on Linux FoundationNetworking links libcurl: a `halo` that contained it
+/// would load libcurl and its ~30 libraries at every start. `halo` offers it (`HALO_HTTP=urlsession`)
+/// on macOS only, where URLSession is the system's own.
 public final class URLSessionTransport: HTTPTransport {
     private let session: URLSession
     private let timeout: Double
@@ -30,6 +35,11 @@ public final class URLSessionTransport: HTTPTransport {
         self.session = URLSession(configuration: configuration)
         self.timeout = timeout
         self.maxResponseBytes = maxResponseBytes
+    }
+
+    /// The client's timeout, reply cap and user agent.
+    public convenience init(options: HaloClientOptions) {
+        self.init(timeout: options.timeout, maxResponseBytes: options.maxResponseBytes, userAgent: options.userAgent)
     }
 
     deinit { session.finishTasksAndInvalidate() }
