@@ -18,7 +18,7 @@ let package = Package(
         .target(name: "HaloCore", swiftSettings: [
             // The interpreter's frames are touched from one thread; runtime exclusivity checks
             // cost ~7% of a call-heavy script (measured with callgrind) and guard nothing here.
-            .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+            .unsafeFlags(["-enforce-exclusivity=unchecked", "-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release)),
         ]),
         // libcurl's easy interface for the default transport (FoundationNetworking's URLSession
         // busy-waits on Linux while it waits for a reply), opened at the first request; its headers
@@ -46,6 +46,8 @@ let package = Package(
             "HaloCore", "HaloClient", "HaloConfig", "HaloSandbox", "HaloRepl",
             .target(name: "HaloURLSession", condition: .when(platforms: [.macOS])),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: [
+            .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release)),
         ], linkerSettings: [
             // swiftc exports every symbol of a Linux executable (22,000 here: NIO, Hummingbird, ...);
             // nothing looks them up, but the runtime's start-up dladdr scans them all (0.8 M of a

@@ -162,13 +162,15 @@ extension Interpreter {
                     case .rangeLoop:
                         // Counting down what is left needs no overflow check and no comparison that
                         // depends on the step's sign.
+                        // The state holds ints from `rangePrepare` on (no script names its registers),
+                        // so their payloads are read and written in place.
                         let state = R + Int(i.a)
-                        guard case .some(.int(let left)) = state[1], left > 0, case .some(.int(let current)) = state[0],
-                              case .some(.int(let step)) = state[2] else { continue }
+                        let left = intPayload(state + 1)
+                        guard left > 0 else { continue }
                         try interrupt.check()
-                        let next = current &+ step
-                        setInt(state, next)
-                        setInt(state + 1, left &- 1)
+                        let next = intPayload(state) &+ intPayload(state + 2)
+                        setIntPayload(state, next)
+                        setIntPayload(state + 1, left &- 1)
                         setInt(R + Int(i.b), next)
                         pc = Int(i.c)
                     case .iterate:
@@ -308,6 +310,21 @@ extension Interpreter {
         }
         return ScriptError(.runtime, "internal: \(i.op) failed", at: loc)
     }
+}
+
+/// The int in a register known to hold one, read without testing the case: `Value?` keeps
+/// `.int`'s payload at offset 0 (`RegisterLayoutTests` proves it for this compiler).
+@inline(__always)
+func intPayload(_ p: UnsafeMutablePointer<Value?>) -> Int {
+    assert({ if case .some(.int) = p.pointee { true } else { false } }(), "not an int register")
+    return UnsafeRawPointer(p).load(as: Int.self)
+}
+
+/// Replaces the int in a register known to hold one: the payload alone, the case stays.
+@inline(__always)
+func setIntPayload(_ p: UnsafeMutablePointer<Value?>, _ v: Int) {
+    assert({ if case .some(.int) = p.pointee { true } else { false } }(), "not an int register")
+    UnsafeMutableRawPointer(p).storeBytes(of: v, as: Int.self)
 }
 
 /// Writes an int into a register, skipping the release of an old value that holds no reference.
