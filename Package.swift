@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Generic types' metadata through accessors rather than mangled names, which the runtime demangles
+/// on first use, looking up each generic requirement's conformance by scanning every conformance
+/// record of the binary (~0.47 M instructions per new dictionary key type; docs/PERFORMANCE.md).
+let metadataAccessors = ["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"]
+
 let package = Package(
     name: "halo",
     platforms: [.macOS(.v14)],
@@ -18,7 +23,7 @@ let package = Package(
         .target(name: "HaloCore", swiftSettings: [
             // The interpreter's frames are touched from one thread; runtime exclusivity checks
             // cost ~7% of a call-heavy script (measured with callgrind) and guard nothing here.
-            .unsafeFlags(["-enforce-exclusivity=unchecked", "-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release)),
+            .unsafeFlags(["-enforce-exclusivity=unchecked"] + metadataAccessors, .when(configuration: .release)),
         ]),
         // libcurl's easy interface for the default transport (FoundationNetworking's URLSession
         // busy-waits on Linux while it waits for a reply), opened at the first request; its headers
@@ -47,7 +52,7 @@ let package = Package(
             .target(name: "HaloURLSession", condition: .when(platforms: [.macOS])),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: [
-            .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release)),
+            .unsafeFlags(metadataAccessors, .when(configuration: .release)),
         ], linkerSettings: [
             // swiftc exports every symbol of a Linux executable (22,000 here: NIO, Hummingbird, ...);
             // nothing looks them up, but the runtime's start-up dladdr scans them all (0.8 M of a
