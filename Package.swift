@@ -59,7 +59,7 @@ let package = Package(
             // 6.6 M-instruction `halo -e 'print 1'`).
             .unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux])),
         ]),
-        .testTarget(name: "HaloCoreTests", dependencies: ["HaloCore"], exclude: ["FuzzRegressions"]),
+        .testTarget(name: "HaloCoreTests", dependencies: ["HaloCore"], exclude: ["FuzzRegressions", "EngineReference"]),
         .testTarget(name: "HaloClientTests", dependencies: ["HaloClient", "HaloURLSession", "HaloSandbox"]),
         .testTarget(name: "HaloSandboxTests", dependencies: ["HaloSandbox"]),
         .testTarget(name: "HaloConfigTests", dependencies: ["HaloConfig"]),

@@ -3,7 +3,7 @@ import Foundation
 
 /// Runs one program under one engine, in-process, and records everything a user could see of the
 /// run, so that the two engines' runs can be compared field by field (EngineDifferentialTests).
-struct EngineRun: Equatable, Sendable {
+struct EngineRun: Equatable, Sendable, Codable {
     /// The lines the program printed, in order.
     var output: [String]
     /// The value of the last expression statement (what the REPL shows), exactly: `int(3)` is not `double(3.0)`.
@@ -20,29 +20,34 @@ struct EngineRun: Equatable, Sendable {
 
     /// The first difference between two runs in every field, described for a failure message;
     /// empty when the runs are identical.
-    static func differences(_ tree: EngineRun, _ vm: EngineRun) -> [String] {
+    static func differences(_ tree: EngineRun, _ vm: EngineRun, names: (String, String) = ("tree", "vm")) -> [String] {
+        let (a, b) = names
+        // Aligned labels: "tree: " and "vm:   " as before, whatever the names.
+        let width = max(a.count, b.count) + 1
+        let left = (a + ":").padding(toLength: width, withPad: " ", startingAt: 0)
+        let right = (b + ":").padding(toLength: width, withPad: " ", startingAt: 0)
         var found: [String] = []
         if tree.output != vm.output {
             let first = zip(tree.output, vm.output).enumerated().first { $0.element.0 != $0.element.1 }?.offset
                 ?? min(tree.output.count, vm.output.count)
             found.append("""
-                output differs from line \(first + 1) (tree printed \(tree.output.count) lines, vm \(vm.output.count))
-                  tree: \(tree.output.dropFirst(first).first ?? "<no line>")
-                  vm:   \(vm.output.dropFirst(first).first ?? "<no line>")
+                output differs from line \(first + 1) (\(a) printed \(tree.output.count) lines, \(b) \(vm.output.count))
+                  \(left) \(tree.output.dropFirst(first).first ?? "<no line>")
+                  \(right) \(vm.output.dropFirst(first).first ?? "<no line>")
                 """)
         }
         if tree.value != vm.value {
-            found.append("last value differs\n  tree: \(tree.value ?? "<none>")\n  vm:   \(vm.value ?? "<none>")")
+            found.append("last value differs\n  \(left) \(tree.value ?? "<none>")\n  \(right) \(vm.value ?? "<none>")")
         }
         if tree.error != vm.error {
-            found.append("error differs\n  tree: \(tree.error ?? "<none>")\n  vm:   \(vm.error ?? "<none>")")
+            found.append("error differs\n  \(left) \(tree.error ?? "<none>")\n  \(right) \(vm.error ?? "<none>")")
         }
-        if tree.exitCode != vm.exitCode { found.append("exit code differs: tree \(tree.exitCode), vm \(vm.exitCode)") }
+        if tree.exitCode != vm.exitCode { found.append("exit code differs: \(a) \(tree.exitCode), \(b) \(vm.exitCode)") }
         if tree.assertionsPassed != vm.assertionsPassed {
-            found.append("asserts passed differ: tree \(tree.assertionsPassed), vm \(vm.assertionsPassed)")
+            found.append("asserts passed differ: \(a) \(tree.assertionsPassed), \(b) \(vm.assertionsPassed)")
         }
         if tree.assertions != vm.assertions {
-            found.append("asserts checked differ\n  tree: \(tree.assertions)\n  vm:   \(vm.assertions)")
+            found.append("asserts checked differ\n  \(left) \(tree.assertions)\n  \(right) \(vm.assertions)")
         }
         return found
     }

@@ -17,6 +17,9 @@ import Testing
         (0..<programsPerSlice).map { UInt64(slice * programsPerSlice + $0) }
     }
 
+    /// The seeds run in `halo test` mode.
+    static let testModeSeeds = (UInt64(1000)..<1040).map { $0 }
+
     static func label(seed: UInt64) -> String {
         "generated program seed \(seed) (ProgramGenerator.program(seed: \(seed)))"
     }
@@ -27,6 +30,7 @@ import Testing
             Self.seeds(slice: slice).compactMap { seed -> String? in
                 let source = ProgramGenerator.program(seed: seed)
                 return EngineDifferential.mismatch(source, file: "gen\(seed).halo", label: Self.label(seed: seed))
+                    ?? EngineReference.mismatch(EngineReference.generated(seed: seed), engine: .vm, label: Self.label(seed: seed))
             }
         }
         for report in reports.prefix(3) { Issue.record(Comment(rawValue: report)) }
@@ -36,13 +40,13 @@ import Testing
     /// `halo test` mode: a failed assert is recorded and the run goes on.
     @Test func generatedProgramsRunAlikeInTestMode() {
         let reports = EngineDifferential.onLargeStack {
-            (1000..<1040).compactMap { (seed: UInt64) -> String? in
-                let source = ProgramGenerator.program(seed: seed)
-                let file = "gen\(seed).halo"
-                let tree = EngineDifferential.run(source, file: file, engine: .tree, testMode: true)
-                let vm = EngineDifferential.run(source, file: file, engine: .vm, testMode: true)
-                return EngineDifferential.report(EngineRun.differences(tree, vm), source: source,
-                                                 label: Self.label(seed: seed) + " in test mode")
+            Self.testModeSeeds.compactMap { (seed: UInt64) -> String? in
+                let program = EngineReference.generatedInTestMode(seed: seed)
+                let tree = EngineReference.run(program, engine: .tree)
+                let vm = EngineReference.run(program, engine: .vm)
+                let label = Self.label(seed: seed) + " in test mode"
+                return EngineDifferential.report(EngineRun.differences(tree, vm), source: program.source, label: label)
+                    ?? EngineReference.mismatch(program, engine: .vm, label: label)
             }
         }
         for report in reports.prefix(3) { Issue.record(Comment(rawValue: report)) }
@@ -54,8 +58,42 @@ import Testing
         let source = try #require(TrickyPrograms.all.first { $0.name == name }?.source)
         let report = EngineDifferential.onLargeStack {
             EngineDifferential.mismatch(source, file: "\(name).halo", label: "the tricky program '\(name)'")
+                ?? EngineReference.tricky(name).flatMap {
+                    EngineReference.mismatch($0, engine: .vm, label: "the tricky program '\(name)'")
+                }
         }
         #expect(report == nil, Comment(rawValue: report ?? ""))
+    }
+
+    // MARK: - The record
+
+    /// With `HALO_RECORD_ENGINE_REFERENCE=1`, writes what the tree engine does with the whole
+    /// corpus; otherwise checks that the record holds a run of every program and nothing else.
+    @Test func recordOrCheckTheReference() throws {
+        let corpus = EngineReference.corpus
+        if EngineReference.recording {
+            let runs = EngineDifferential.onLargeStack {
+                corpus.map { ($0.key, EngineReference.run($0, engine: .tree)) }
+            }
+            try EngineReference.write(Dictionary(uniqueKeysWithValues: runs))
+            return
+        }
+        let recorded = Set(EngineReference.runs.keys), wanted = Set(corpus.map(\.key))
+        #expect(wanted.count >= 440, "the corpus holds \(wanted.count) programs")
+        #expect(wanted.subtracting(recorded).isEmpty, "not recorded: \(wanted.subtracting(recorded).sorted().prefix(5))")
+        #expect(recorded.subtracting(wanted).isEmpty, "recorded but not in the corpus: \(recorded.subtracting(wanted).sorted().prefix(5))")
+    }
+
+    @Test func aRecordedRunThatDiffersIsReportedAgainstTheRecord() throws {
+        let program = try #require(EngineReference.tricky(TrickyPrograms.all[0].name))
+        var edited = program
+        edited.source += "\nprint \"one more line\""
+        let changed = edited
+        let report = EngineDifferential.onLargeStack {
+            EngineReference.mismatch(changed, engine: .vm, label: "the changed program")
+        }
+        #expect(report?.contains("against the record") == true, "\(report ?? "nil")")
+        #expect(report?.contains("output differs") == true && report?.contains("recorded:") == true, "\(report ?? "nil")")
     }
 
     // MARK: - The generator
