@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "HaloSandboxTests", dependencies: ["HaloSandbox"]),
         .testTarget(name: "HaloConfigTests", dependencies: ["HaloConfig"]),
         .testTarget(name: "HaloReplTests", dependencies: ["HaloRepl", "HaloCore"]),
-        .testTarget(name: "HaloCLITests", dependencies: ["HaloSandbox"], exclude: ["Fixtures"]),
+        .testTarget(name: "HaloCLITests", dependencies: ["HaloSandbox"], exclude: ["Fixtures", "EngineReference"]),
     ],
     swiftLanguageModes: [.v6]
 )

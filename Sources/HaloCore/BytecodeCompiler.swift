@@ -349,7 +349,7 @@ final class BytecodeCompiler {
         case .request(let r):
             compileRequest(r, into: dst)
         case .name(let name, let loc):
-            // The resolver leaves no name unresolved; should one slip through, it fails as the tree engine's does.
+            // The resolver leaves no name unresolved; should one slip through, it fails at run time.
             emit(.unresolved, b: string(name), at: loc)
         }
     }
@@ -406,7 +406,7 @@ final class BytecodeCompiler {
             }
             let base = temporaries(1 + args.count)
             // A script function's argument count and the call depth are checked before the
-            // arguments run, as the tree engine does (a failing call has no side effects).
+            // arguments run (a failing call has no side effects).
             if case .outer(let depth, let slot, let name, let nameLoc) = callee, nameLoc == loc, args.count <= Int(UInt16.max) {
                 let i = emit(.upvalueCallee, a: base, b: Int32(depth - (isLeaf ? 1 : 0)), c: Int32(slot),
                              d: UInt16(args.count), at: loc)

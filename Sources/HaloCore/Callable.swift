@@ -8,9 +8,7 @@ open class Callable: @unchecked Sendable {
     let kind: Kind
     enum Kind: UInt8 {
         case builtin
-        /// A script function of the closure-tree engine (`Closure`).
-        case closure
-        /// A script function of the bytecode VM (`BytecodeClosure`).
+        /// A script function (`BytecodeClosure`).
         case bytecode
     }
     public init(name: String) {

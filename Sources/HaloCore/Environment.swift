@@ -7,8 +7,7 @@
 final class Frame {
     private(set) var slots: UnsafeMutablePointer<Value?>
     private(set) var count: Int
-    /// Variable only so that a pooled frame (see `CompiledFunction.frame(parent:)`) can be reused.
-    var parent: Frame?
+    let parent: Frame?
 
     init(size: Int, parent: Frame?) {
         slots = .allocate(capacity: max(size, 1))
@@ -33,12 +32,6 @@ final class Frame {
         count = size
     }
 
-    /// Empties the slots of a frame about to be reused.
-    @inline(__always)
-    func clear() {
-        for i in 0..<count { slots[i] = nil }
-    }
-
     /// Walks `depth` parents without retaining each frame on the way: the chain is kept alive by
     /// the frame the walk starts from (the retains were two of a call's ~17 reference-count operations).
     @inline(__always)
@@ -49,34 +42,5 @@ final class Frame {
             frame = parent
         }
         return frame
-    }
-
-    /// The slots of the frame `depth` levels up.
-    @inline(__always)
-    func slots(up depth: Int) -> UnsafeMutablePointer<Value?> {
-        depth == 0 ? slots : ancestor(depth).slots
-    }
-}
-
-/// A user function together with the frame it was defined in (a closure).
-final class Closure: Callable, @unchecked Sendable {
-    let decl: FunctionDecl
-    let compiled: CompiledFunction
-    let captured: Frame
-
-    init(decl: FunctionDecl, compiled: CompiledFunction, captured: Frame) {
-        self.decl = decl
-        self.compiled = compiled
-        self.captured = captured
-        super.init(name: decl.name, kind: .closure)
-    }
-}
-
-extension Value {
-    /// The script function this value holds, if any (checked by a stored flag rather than `as?`).
-    @inline(__always)
-    var scriptFunction: Closure? {
-        guard case .function(let callable) = self, callable.kind == .closure else { return nil }
-        return unsafeDowncast(callable, to: Closure.self)
     }
 }

@@ -152,7 +152,7 @@ private final class FanOutHelper: @unchecked Sendable {
 
     private func workHoldingTheLock() {
         guard let vm, let job else { return }
-        vm.threadState = ThreadState(callDepth: job.callDepth, returned: .null, fanOut: job, valueStack: ValueStack(for: vm.engine))
+        vm.threadState = ThreadState(callDepth: job.callDepth, fanOut: job, valueStack: ValueStack())
         job.work(vm)
         job.helpersRunning -= 1
         self.vm = nil

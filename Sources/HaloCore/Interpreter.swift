@@ -29,14 +29,11 @@ public struct InterpreterOptions {
     /// The stack of each thread a fan-out (`pmap`) starts. Like the embedder's own thread, it must
     /// have room for `maxCallDepth` nested calls.
     public var workerStackSize = 8 << 20
-    /// How code runs (see Engine.swift); `HALO_ENGINE` by default.
-    public var engine = Engine.fromEnvironment
     public init() {}
 }
 
-/// Runs resolved syntax trees. Each is first compiled, to bytecode for the VM
-/// (BytecodeCompiler.swift) or, with `HALO_ENGINE=tree`, to nested Swift closures (Compiler.swift),
-/// so running code neither looks names up nor re-inspects the tree.
+/// Runs resolved syntax trees. Each is first compiled to bytecode (BytecodeCompiler.swift) that the
+/// VM runs (VirtualMachine.swift), so running code neither looks names up nor re-inspects the tree.
 public final class Interpreter: BuiltinContext {
     public let sources = SourceStore()
     public var performer: RequestPerformer?
@@ -53,15 +50,12 @@ public final class Interpreter: BuiltinContext {
     let stepBudget: StepBudget?
     var callDepth = 0
     var overrides: [String: Value] = [:]
-    /// The value of the `return` that is unwinding (see `Flow.returned`).
-    var returned: Value = .null
-    /// The fan-out the running thread works for; nil outside `pmap`. With `callDepth`,
-    /// `returned` and `valueStack`, the state that is the running thread's own (see ThreadState.swift).
+    /// The fan-out the running thread works for; nil outside `pmap`. With `callDepth` and
+    /// `valueStack`, the state that is the running thread's own (see ThreadState.swift).
     var currentFanOut: FanOut?
     /// The registers of the bytecode functions the running thread is in (VirtualMachineCalls.swift).
     var valueStack: ValueStack
     let workerStackSize: Int
-    public let engine: Engine
     /// The stock `pmap`, whose direct calls pass their position to the fan-out (nil when an
     /// embedder replaced it).
     let fanOutBuiltin: BuiltinFunction?
@@ -76,8 +70,7 @@ public final class Interpreter: BuiltinContext {
         self.builtins = table
         self.fanOutBuiltin = stock.first { $0.name == "pmap" && table[$0.name] === $0 }
         self.workerStackSize = options.workerStackSize
-        self.engine = options.engine
-        self.valueStack = ValueStack(for: options.engine)
+        self.valueStack = ValueStack()
         let write = options.output, secrets = options.secrets
         self.output = { text in write(secrets.masked(text)) }
         self.secrets = secrets
@@ -114,21 +107,9 @@ public final class Interpreter: BuiltinContext {
         }
         mainFrame.grow(to: mainScope.count)
         self.overrides = overrides
-        if engine == .vm {
-            let (program, last) = BytecodeCompiler.compileTopLevel(statements, variableCount: mainScope.count,
-                                                                   lastValue: true, in: self)
-            return try runTopLevel(program, on: mainFrame, last: last)
-        }
-        var last: Value? = nil
-        for statement in statements {
-            if case .expression(let e, _) = statement {
-                last = try compile(e)(mainFrame)
-                continue
-            }
-            last = nil
-            if case .returned = try compile(statement)(mainFrame) { returned = .null; break }
-        }
-        return last
+        let (program, last) = BytecodeCompiler.compileTopLevel(statements, variableCount: mainScope.count,
+                                                               lastValue: true, in: self)
+        return try runTopLevel(program, on: mainFrame, last: last)
     }
 
     /// The names and current values of the main program's variables (for the REPL and `--json`).
@@ -190,14 +171,9 @@ public final class Interpreter: BuiltinContext {
     }
 
     private func runTopLevel(of module: Module) throws {
-        switch engine {
-        case .tree:
-            for statement in module.statements { _ = try compile(statement)(module.frame) }
-        case .vm:
-            let (program, _) = BytecodeCompiler.compileTopLevel(module.statements, variableCount: module.scope.count,
-                                                                lastValue: false, in: self)
-            _ = try runTopLevel(program, on: module.frame, last: nil)
-        }
+        let (program, _) = BytecodeCompiler.compileTopLevel(module.statements, variableCount: module.scope.count,
+                                                            lastValue: false, in: self)
+        _ = try runTopLevel(program, on: module.frame, last: nil)
     }
 
     /// In a fan-out, another item may be running the module's top level and waiting for a request
@@ -221,11 +197,6 @@ public final class Interpreter: BuiltinContext {
                 for i in args.indices { (slots + i).initialize(to: args[i]) }
             }
         }
-        if let closure = callee.scriptFunction {
-            return try call(closure, argumentCount: args.count, at: loc) { slots in
-                for i in args.indices { slots[i] = args[i] }
-            }
-        }
         guard case .function(let f) = callee else {
             throw ScriptError(.runtime, "cannot call \(callee.typeName): it is not a function", at: loc)
         }
@@ -241,40 +212,6 @@ public final class Interpreter: BuiltinContext {
             throw ScriptError(.runtime, "\(builtin.name)() takes \(describe(builtin.arity)), got \(args.count)", at: loc)
         }
         return try located(loc) { try builtin.body(self, args) }
-    }
-
-    /// Calls a script function: `arguments` writes the first `argumentCount` slots of its frame,
-    /// which comes from the function's pool and goes back to it unless the call captured it.
-    @inline(__always)
-    func call(_ closure: Closure, argumentCount: Int, at loc: SourceLocation?,
-              _ arguments: (UnsafeMutablePointer<Value?>) throws -> Void) throws -> Value {
-        let compiled = closure.compiled
-        guard compiled.arguments.contains(argumentCount), callDepth < maxCallDepth else {
-            throw callError(closure.decl, argumentCount, at: loc)
-        }
-        var frame = compiled.frame(parent: closure.captured)
-        try arguments(frame.slots)
-        callDepth += 1
-        let flow: Flow
-        do {
-            if argumentCount < compiled.defaults.count { try setDefaults(compiled, frame, from: argumentCount) }
-            flow = try compiled.body(frame)
-        } catch {
-            callDepth -= 1
-            throw annotated(error, in: closure.decl.name, calledAt: loc)
-        }
-        callDepth -= 1
-        compiled.recycle(&frame)
-        guard case .returned = flow else { return .null }
-        var value = Value.null
-        swap(&value, &returned)
-        return value
-    }
-
-    private func setDefaults(_ compiled: CompiledFunction, _ frame: Frame, from given: Int) throws {
-        for i in given..<compiled.defaults.count {
-            if let d = compiled.defaults[i] { frame.slots[i] = try d(frame) }
-        }
     }
 
     /// Why a call could not start: a wrong argument count, or recursion past `maxCallDepth`.

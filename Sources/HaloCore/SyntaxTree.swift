@@ -110,8 +110,6 @@ public final class FunctionDecl {
     public var body: [Stmt]
     /// Number of local slots, known after resolving.
     public var frameSize = 0
-    /// The body compiled to closures, made on first use.
-    var compiled: CompiledFunction?
     /// The body compiled to bytecode, made when the function that defines it is compiled.
     var bytecode: BytecodeFunction?
     public let location: SourceLocation

@@ -1,8 +1,8 @@
 /// The bytecode VM's dispatch loop: one `switch` over the instruction at `pc`, reading registers
 /// through a raw pointer. Ints are tested and written in place (`setInt` skips the release of an
 /// old value that holds no reference); everything else takes the slow paths of
-/// VirtualMachineOperations.swift, which share the tree engine's operators and built-ins, so a
-/// program means the same on both engines. A script function call is one Swift call of `execute`
+/// VirtualMachineOperations.swift (`Operators`, `ChildAccess`, the built-ins). A script function
+/// call is one Swift call of `execute`
 /// (VirtualMachineCalls.swift). A `try` block costs nothing until something throws: the function's
 /// table of handlers (`BytecodeFunction.handlers`) says which catch covers the instruction that threw.
 extension Interpreter {

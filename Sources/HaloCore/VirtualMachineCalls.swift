@@ -4,7 +4,7 @@
 /// a heap `Frame` instead, which the closures keep (see `BytecodeFunction`).
 extension Interpreter {
     /// Why a call of `function` with `count` arguments cannot start, checked before its arguments
-    /// are evaluated, as the tree engine does.
+    /// are evaluated, so a call that cannot start has no side effects.
     @inline(__always)
     func checkCall(_ function: BytecodeFunction, _ count: Int, at loc: SourceLocation?) throws {
         guard count >= function.minimumArguments, count <= function.maximumArguments, callDepth < maxCallDepth else {
@@ -105,13 +105,9 @@ final class ValueStack {
     let end: UnsafeMutablePointer<Value?>
     var top: UnsafeMutablePointer<Value?>
 
-    /// 4 M registers (64 MB of address space) for the VM: 10,000 nested calls of 400 registers
-    /// each. The tree engine uses none, so its runs do not map the space at start-up.
-    convenience init(for engine: Engine) {
-        self.init(capacity: engine == .vm ? 4 << 20 : 0)
-    }
-
-    init(capacity: Int) {
+    /// 4 M registers (64 MB of address space, touched only as deep as calls go): 10,000 nested
+    /// calls of 400 registers each.
+    init(capacity: Int = 4 << 20) {
         base = .allocate(capacity: capacity)
         end = base + capacity
         top = base

@@ -1,6 +1,6 @@
-/// The VM's slow paths: what an instruction does beyond its int fast path. Each reports errors at
-/// the same place, in the same words, as the tree engine does for the same syntax, mostly by calling
-/// the very same code (`Operators`, `ChildAccess`, the shared statement helpers).
+/// The VM's slow paths: what an instruction does beyond its int fast path. Errors are reported
+/// through the same code as everywhere else (`Operators`, `ChildAccess`, StatementOperations.swift),
+/// in the same words; the recorded reference of the differential tests holds them to that.
 extension Interpreter {
     /// Moves `count` registers out into an array, leaving them unassigned: the values are not
     /// shared with a temporary that still holds them (a later in-place change would copy them).
@@ -67,7 +67,7 @@ extension Interpreter {
         return text
     }
 
-    /// A comprehension's result, with room for every item of its walk (as the tree engine's has):
+    /// A comprehension's result, with room for every item of its walk:
     /// growing it item by item copied it about twice over and touched half as much memory again.
     func resultList(for state: UnsafeMutablePointer<Value?>) -> [Value] {
         var items: [Value] = []

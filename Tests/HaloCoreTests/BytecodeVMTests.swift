@@ -1,29 +1,28 @@
 import Testing
 @testable import HaloCore
 
-/// What the bytecode VM must get right beyond the language tests (which run on it by default):
-/// the places where a register machine could differ from the tree engine it replaces. Each test
-/// runs on both engines.
+/// What the bytecode VM must get right beyond the language tests (which run on it): the places
+/// where a register machine could differ from the closure-tree engine it replaced, which each
+/// expectation here was checked against while both engines existed.
 @Suite struct BytecodeVMTests {
-    private func interpreter(_ engine: Engine, _ sink: OutputLines, stepBudget: Int? = nil) -> Interpreter {
+    private func interpreter(_ sink: OutputLines, stepBudget: Int? = nil) -> Interpreter {
         var options = InterpreterOptions()
         options.output = { sink.lines.append($0) }
         options.maxCallDepth = 200
-        options.engine = engine
         options.stepBudget = stepBudget
         return Interpreter(options)
     }
 
-    private func lines(_ engine: Engine, _ source: String) throws -> [String] {
+    private func lines(_ source: String) throws -> [String] {
         let sink = OutputLines()
-        try interpreter(engine, sink).run(source: source, file: "vm.halo")
+        try interpreter(sink).run(source: source, file: "vm.halo")
         return sink.lines
     }
 
-    private func failure(_ engine: Engine, _ source: String, stepBudget: Int? = nil) -> String? {
+    private func failure(_ source: String, stepBudget: Int? = nil) -> String? {
         let sink = OutputLines()
         do {
-            try interpreter(engine, sink, stepBudget: stepBudget).run(source: source, file: "vm.halo")
+            try interpreter(sink, stepBudget: stepBudget).run(source: source, file: "vm.halo")
             return nil
         } catch let error as ScriptError {
             return located(error)
@@ -32,10 +31,9 @@ import Testing
         }
     }
 
-    /// The VM counts down how many numbers a range has left; it must stop where the tree engine's
-    /// comparison does, at the largest ints and with negative or uneven steps.
-    @Test(arguments: Engine.allCases)
-    func aRangeLoopStopsExactlyAtItsEnd(engine: Engine) throws {
+    /// The VM counts down how many numbers a range has left; it must stop where comparing with the
+    /// end would, at the largest ints and with negative or uneven steps.
+    @Test func aRangeLoopStopsExactlyAtItsEnd() throws {
         let source = """
         big = 9223372036854775807
         for i in range(big - 3, big) { print i }
@@ -46,7 +44,7 @@ import Testing
         for i in range(10, 0) { n += 1 }
         print n
         """
-        #expect(try lines(engine, source) == [
+        #expect(try lines(source) == [
             "9223372036854775804", "9223372036854775805", "9223372036854775806",
             "-9223372036854775807", "-9223372036854775805", "-9223372036854775803",
             "5", "2", "-1", "-4",
@@ -55,18 +53,16 @@ import Testing
         ])
     }
 
-    @Test(arguments: Engine.allCases)
-    func anOperandReadBeforeACallKeepsItsValue(engine: Engine) throws {
+    @Test func anOperandReadBeforeACallKeepsItsValue() throws {
         let source = """
         x = 1
         fn bump() { x = 10; return 0 }
         print x + bump(), x
         """
-        #expect(try lines(engine, source) == ["1 10"])
+        #expect(try lines(source) == ["1 10"])
     }
 
-    @Test(arguments: Engine.allCases)
-    func aCallWithTheWrongArgumentCountRunsNoArgument(engine: Engine) throws {
+    @Test func aCallWithTheWrongArgumentCountRunsNoArgument() throws {
         let source = """
         fn f(a) { return a }
         seen = []
@@ -74,33 +70,30 @@ import Testing
         try { f(note(), note()) } catch e { print e^message }
         print len(seen)
         """
-        #expect(try lines(engine, source) == ["f() takes 1 argument, got 2", "0"])
+        #expect(try lines(source) == ["f() takes 1 argument, got 2", "0"])
     }
 
-    @Test(arguments: Engine.allCases)
-    func recursionPastTheLimitFailsAndLaterCallsStillWork(engine: Engine) throws {
+    @Test func recursionPastTheLimitFailsAndLaterCallsStillWork() throws {
         let source = """
         fn down(n) { return down(n + 1) }
         fn add(a, b) { return a + b }
         try { down(0) } catch e { print e^message }
         print add(2, 3)
         """
-        #expect(try lines(engine, source) == [
+        #expect(try lines(source) == [
             "too many nested calls (200) in down(): is the recursion missing a base case?", "5",
         ])
     }
 
-    @Test(arguments: Engine.allCases)
-    func breakingOutOfATryEndsItsCatch(engine: Engine) {
+    @Test func breakingOutOfATryEndsItsCatch() {
         let source = """
         for i in range(3) { try { if i == 1 { break } } catch e { print "caught" } }
         fail "after the loop"
         """
-        #expect(failure(engine, source) == "2:1: after the loop")
+        #expect(failure(source) == "2:1: after the loop")
     }
 
-    @Test(arguments: Engine.allCases)
-    func closuresKeepTheVariablesOfTheCallThatMadeThem(engine: Engine) throws {
+    @Test func closuresKeepTheVariablesOfTheCallThatMadeThem() throws {
         let source = """
         fn counter() {
             count = 0
@@ -113,11 +106,10 @@ import Testing
         a()
         print a(), b()
         """
-        #expect(try lines(engine, source) == ["3 1"])
+        #expect(try lines(source) == ["3 1"])
     }
 
-    @Test(arguments: Engine.allCases)
-    func anErrorInsideACallNamesTheCallChain(engine: Engine) {
+    @Test func anErrorInsideACallNamesTheCallChain() {
         let sink = OutputLines()
         let source = """
         fn inner(x) { return x^a + 1 }
@@ -125,7 +117,7 @@ import Testing
         outer({a: "text"})
         """
         do {
-            try interpreter(engine, sink).run(source: source, file: "vm.halo")
+            try interpreter(sink).run(source: source, file: "vm.halo")
             Issue.record("expected an error")
         } catch let error as ScriptError {
             #expect(located(error)?.hasPrefix("1:26: cannot add string and number") == true)
@@ -135,10 +127,9 @@ import Testing
         }
     }
 
-    @Test(arguments: Engine.allCases)
-    func aReplEntrySeesEarlierVariablesAndNoLeftoverValues(engine: Engine) throws {
+    @Test func aReplEntrySeesEarlierVariablesAndNoLeftoverValues() throws {
         let sink = OutputLines()
-        let vm = interpreter(engine, sink)
+        let vm = interpreter(sink)
         let first = try vm.run(source: "items = [1, 2]\nlen(items) + 1", file: "<repl>")
         #expect(first == .int(3))
         let second = try vm.run(source: "print items", file: "<repl>")
@@ -147,15 +138,14 @@ import Testing
         #expect(throws: ScriptError.self) { try vm.run(source: "print fresh\nfresh = 1", file: "<repl>") }
     }
 
-    @Test(arguments: Engine.allCases)
-    func theStepBudgetCountsTheSameOnBothEngines(engine: Engine) {
+    @Test func theStepBudgetCountsLoopIterationsAndCalls() {
         let source = """
         total = 0
         for i in range(10) { total += len([x for x in range(5)]) }
         print total
         while true {}
         """
-        #expect(failure(engine, source, stepBudget: 100)
+        #expect(failure(source, stepBudget: 100)
                 == "0:0: the step budget (100 loop iterations and calls) is spent")
     }
 }

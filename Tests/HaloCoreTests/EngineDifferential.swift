@@ -1,8 +1,8 @@
 import Foundation
 @testable import HaloCore
 
-/// Runs one program under one engine, in-process, and records everything a user could see of the
-/// run, so that the two engines' runs can be compared field by field (EngineDifferentialTests).
+/// Runs one program in-process and records everything a user could see of the run, so that it can
+/// be compared field by field with what the closure-tree engine did (EngineDifferentialTests).
 struct EngineRun: Equatable, Sendable, Codable {
     /// The lines the program printed, in order.
     var output: [String]
@@ -20,9 +20,9 @@ struct EngineRun: Equatable, Sendable, Codable {
 
     /// The first difference between two runs in every field, described for a failure message;
     /// empty when the runs are identical.
-    static func differences(_ tree: EngineRun, _ vm: EngineRun, names: (String, String) = ("tree", "vm")) -> [String] {
+    static func differences(_ tree: EngineRun, _ vm: EngineRun, names: (String, String) = ("recorded", "vm")) -> [String] {
         let (a, b) = names
-        // Aligned labels: "tree: " and "vm:   " as before, whatever the names.
+        // Aligned labels, whatever the names.
         let width = max(a.count, b.count) + 1
         let left = (a + ":").padding(toLength: width, withPad: " ", startingAt: 0)
         let right = (b + ":").padding(toLength: width, withPad: " ", startingAt: 0)
@@ -59,13 +59,12 @@ enum EngineDifferential {
     static let stepBudget = 5_000
     static let maxCallDepth = 200
 
-    /// `source` run as `file` under `engine`: a fresh interpreter, a request performer that answers
+    /// `source` run as `file`: a fresh interpreter, a request performer that answers
     /// each request with its own argument, built-ins that would leave the process replaced by
     /// stand-ins (a fixed clock; files, environment and sleep refused), a step budget.
-    static func run(_ source: String, file: String, engine: Engine, testMode: Bool = false) -> EngineRun {
+    static func run(_ source: String, file: String, testMode: Bool = false) -> EngineRun {
         let sink = Lines()
         var options = InterpreterOptions()
-        options.engine = engine
         options.output = { sink.lines.append($0) }
         options.maxCallDepth = maxCallDepth
         options.stepBudget = stepBudget
@@ -103,20 +102,14 @@ enum EngineDifferential {
         }
     }
 
-    /// Both engines on `source`; a report naming `label` (how to reproduce: the seed) and showing
-    /// the program, or nil when the runs are identical.
-    static func mismatch(_ source: String, file: String, label: String) -> String? {
-        let tree = run(source, file: file, engine: .tree)
-        let vm = run(source, file: file, engine: .vm)
-        return report(EngineRun.differences(tree, vm), source: source, label: label)
-    }
-
+    /// A report naming `label` (how to reproduce: the seed) and showing the numbered program, or
+    /// nil when there is no difference.
     static func report(_ differences: [String], source: String, label: String) -> String? {
         guard !differences.isEmpty else { return nil }
         let numbered = source.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
             .map { String(format: "%3d | ", $0.offset + 1) + $0.element }.joined(separator: "\n")
         return """
-            the engines disagree on \(label)
+            the run differs on \(label)
             \(differences.joined(separator: "\n"))
             program:
             \(numbered)

@@ -2,11 +2,12 @@ import Foundation
 import Testing
 @testable import HaloCore
 
-/// The bytecode VM and the closure-tree interpreter must be indistinguishable (issue 13): each
-/// program here runs under both engines, in-process, and the printed lines, the last value, the
-/// error (kind, message, file:line:col, notes and call chain, the rendered diagnostic), the exit
-/// code and the asserts must be identical. On a mismatch the failure shows the seed (or the name)
-/// and the numbered program. The files of the repository go through the built binary in
+/// The bytecode VM must do what the closure-tree interpreter it replaced did (issue 13): each
+/// program here runs in-process, and the printed lines, the last value, the error (kind, message,
+/// file:line:col, notes and call chain, the rendered diagnostic), the exit code and the asserts
+/// must be identical to the tree's run, recorded in EngineReference/runs.json while both engines
+/// existed (and checked equal to the VM's then). On a mismatch the failure shows the seed (or the
+/// name) and the numbered program. The files of the repository go through the built binary in
 /// Tests/HaloCLITests/EngineFileDifferentialTests.swift.
 @Suite struct EngineDifferentialTests {
     /// 400 generated programs, in 8 slices that may run in parallel.
@@ -25,12 +26,10 @@ import Testing
     }
 
     @Test(arguments: slices)
-    func generatedProgramsRunAlikeUnderBothEngines(slice: Int) {
+    func generatedProgramsRunAsRecorded(slice: Int) {
         let reports = EngineDifferential.onLargeStack {
             Self.seeds(slice: slice).compactMap { seed -> String? in
-                let source = ProgramGenerator.program(seed: seed)
-                return EngineDifferential.mismatch(source, file: "gen\(seed).halo", label: Self.label(seed: seed))
-                    ?? EngineReference.mismatch(EngineReference.generated(seed: seed), engine: .vm, label: Self.label(seed: seed))
+                EngineReference.mismatch(EngineReference.generated(seed: seed), label: Self.label(seed: seed))
             }
         }
         for report in reports.prefix(3) { Issue.record(Comment(rawValue: report)) }
@@ -38,15 +37,11 @@ import Testing
     }
 
     /// `halo test` mode: a failed assert is recorded and the run goes on.
-    @Test func generatedProgramsRunAlikeInTestMode() {
+    @Test func generatedProgramsRunAsRecordedInTestMode() {
         let reports = EngineDifferential.onLargeStack {
             Self.testModeSeeds.compactMap { (seed: UInt64) -> String? in
-                let program = EngineReference.generatedInTestMode(seed: seed)
-                let tree = EngineReference.run(program, engine: .tree)
-                let vm = EngineReference.run(program, engine: .vm)
-                let label = Self.label(seed: seed) + " in test mode"
-                return EngineDifferential.report(EngineRun.differences(tree, vm), source: program.source, label: label)
-                    ?? EngineReference.mismatch(program, engine: .vm, label: label)
+                EngineReference.mismatch(EngineReference.generatedInTestMode(seed: seed),
+                                         label: Self.label(seed: seed) + " in test mode")
             }
         }
         for report in reports.prefix(3) { Issue.record(Comment(rawValue: report)) }
@@ -54,26 +49,23 @@ import Testing
     }
 
     @Test(arguments: TrickyPrograms.all.map(\.name))
-    func trickyProgramRunsAlikeUnderBothEngines(_ name: String) throws {
-        let source = try #require(TrickyPrograms.all.first { $0.name == name }?.source)
+    func trickyProgramRunsAsRecorded(_ name: String) throws {
+        let program = try #require(EngineReference.tricky(name))
         let report = EngineDifferential.onLargeStack {
-            EngineDifferential.mismatch(source, file: "\(name).halo", label: "the tricky program '\(name)'")
-                ?? EngineReference.tricky(name).flatMap {
-                    EngineReference.mismatch($0, engine: .vm, label: "the tricky program '\(name)'")
-                }
+            EngineReference.mismatch(program, label: "the tricky program '\(name)'")
         }
         #expect(report == nil, Comment(rawValue: report ?? ""))
     }
 
     // MARK: - The record
 
-    /// With `HALO_RECORD_ENGINE_REFERENCE=1`, writes what the tree engine does with the whole
+    /// With `HALO_RECORD_ENGINE_REFERENCE=1`, writes what the interpreter does with the whole
     /// corpus; otherwise checks that the record holds a run of every program and nothing else.
     @Test func recordOrCheckTheReference() throws {
         let corpus = EngineReference.corpus
         if EngineReference.recording {
             let runs = EngineDifferential.onLargeStack {
-                corpus.map { ($0.key, EngineReference.run($0, engine: .tree)) }
+                corpus.map { ($0.key, EngineReference.run($0)) }
             }
             try EngineReference.write(Dictionary(uniqueKeysWithValues: runs))
             return
@@ -90,7 +82,7 @@ import Testing
         edited.source += "\nprint \"one more line\""
         let changed = edited
         let report = EngineDifferential.onLargeStack {
-            EngineReference.mismatch(changed, engine: .vm, label: "the changed program")
+            EngineReference.mismatch(changed, label: "the changed program")
         }
         #expect(report?.contains("against the record") == true, "\(report ?? "nil")")
         #expect(report?.contains("output differs") == true && report?.contains("recorded:") == true, "\(report ?? "nil")")
@@ -117,7 +109,7 @@ import Testing
             #expect(corpus.contains(construct), "no generated program has \(construct)")
         }
         let runs = EngineDifferential.onLargeStack {
-            zip(seeds, sources).map { EngineDifferential.run($1, file: "gen\($0).halo", engine: .tree) }
+            zip(seeds, sources).map { EngineDifferential.run($1, file: "gen\($0).halo") }
         }
         let syntax = runs.filter { $0.exitCode == 2 }
         let clean = runs.filter { $0.exitCode == 0 }
@@ -151,7 +143,7 @@ import Testing
         let found = EngineRun.differences(Self.baseline, vm)
         #expect(found.count == 1)
         #expect(found.first?.contains("output differs from line 2") == true)
-        #expect(found.first?.contains("tree: two") == true && found.first?.contains("vm:   2") == true)
+        #expect(found.first?.contains("recorded: two") == true && found.first?.contains("vm:       2") == true)
     }
 
     @Test func aMissingLineAValueAnExitCodeAndAssertsAreEachReported() {
@@ -167,10 +159,10 @@ import Testing
     /// Real runs: the same error at another column, or with another call chain, is a difference.
     @Test func aDifferentErrorPositionOrCallChainIsReported() {
         let runs = EngineDifferential.onLargeStack {
-            [EngineDifferential.run("x = 1\nprint x / 0", file: "a.halo", engine: .tree),
-             EngineDifferential.run("x = 1\nprint x  / 0", file: "a.halo", engine: .tree),
-             EngineDifferential.run("fn f() { return 1 / 0 }\nf()", file: "b.halo", engine: .tree),
-             EngineDifferential.run("fn f() { return 1 / 0 }\nfn g() { return f() }\ng()", file: "b.halo", engine: .tree)]
+            [EngineDifferential.run("x = 1\nprint x / 0", file: "a.halo"),
+             EngineDifferential.run("x = 1\nprint x  / 0", file: "a.halo"),
+             EngineDifferential.run("fn f() { return 1 / 0 }\nf()", file: "b.halo"),
+             EngineDifferential.run("fn f() { return 1 / 0 }\nfn g() { return f() }\ng()", file: "b.halo")]
         }
         let column = EngineRun.differences(runs[0], runs[1])
         #expect(column.count == 1 && column.first?.hasPrefix("error differs") == true, "\(column)")
@@ -188,13 +180,5 @@ import Testing
         #expect(report?.contains("seed 42") == true)
         #expect(report?.contains("  2 | print 2") == true)
         #expect(report?.contains("error differs") == true)
-    }
-
-    @Test func bothEnginesCanBeChosenPerInterpreter() {
-        for engine in Engine.allCases {
-            var options = InterpreterOptions()
-            options.engine = engine
-            #expect(Interpreter(options).engine == engine)
-        }
     }
 }

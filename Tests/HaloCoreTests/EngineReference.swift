@@ -2,9 +2,10 @@ import Foundation
 @testable import HaloCore
 
 /// What the closure-tree engine did with every program of the differential corpus, recorded in
-/// `EngineReference/runs.json`, so that the VM is held to it after the tree is gone (issue 13).
+/// `EngineReference/runs.json` before that engine was removed (issue 13): the VM is held to it.
 /// `HALO_RECORD_ENGINE_REFERENCE=1 swift test --filter recordOrCheckTheReference` writes it again
-/// (with the tree while it exists); a change to it is a change of behaviour, to review as such.
+/// when the corpus or a behaviour changes on purpose; the diff of the record is that change, to
+/// review as such.
 enum EngineReference {
     static let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("EngineReference/runs.json")
@@ -40,8 +41,8 @@ enum EngineReference {
             + TrickyPrograms.all.compactMap { tricky($0.name) }
     }
 
-    static func run(_ program: Program, engine: Engine) -> EngineRun {
-        EngineDifferential.run(program.source, file: program.file, engine: engine, testMode: program.testMode)
+    static func run(_ program: Program) -> EngineRun {
+        EngineDifferential.run(program.source, file: program.file, testMode: program.testMode)
     }
 
     /// The record, read once.
@@ -57,14 +58,14 @@ enum EngineReference {
         try encoder.encode(runs).write(to: file)
     }
 
-    /// How `program`'s run under `engine` differs from the record, as a failure report; nil when
-    /// it matches. A program the record lacks is a difference too.
-    static func mismatch(_ program: Program, engine: Engine, label: String) -> String? {
-        let actual = run(program, engine: engine)
+    /// How `program`'s run differs from the record, as a failure report; nil when it matches. A
+    /// program the record lacks is a difference too.
+    static func mismatch(_ program: Program, label: String) -> String? {
+        let actual = run(program)
         guard let recorded = runs[program.key] else {
             return "the record has no run of \(label): write it again (HALO_RECORD_ENGINE_REFERENCE=1)"
         }
-        return EngineDifferential.report(EngineRun.differences(recorded, actual, names: ("recorded", engine.rawValue)),
+        return EngineDifferential.report(EngineRun.differences(recorded, actual),
                                          source: program.source,
                                          label: "\(label) against the record")
     }
