@@ -13,9 +13,14 @@ final class StepBudget {
 
     /// One step; a spent budget is a usage error, which `try`/`catch` does not catch.
     func spend() throws {
-        guard left > 0 else {
-            throw ScriptError(.usage, "the step budget (\(limit) loop iterations and calls) is spent")
-        }
+        guard left > 0 else { throw spent() }
         left -= 1
+    }
+
+    /// Out of line: inlined into the VM's dispatch loop, the message's pieces were set up on entry
+    /// to every script call (7 of a call's instructions), budget or not.
+    @inline(never)
+    private func spent() -> ScriptError {
+        ScriptError(.usage, "the step budget (\(limit) loop iterations and calls) is spent")
     }
 }
