@@ -13,7 +13,6 @@ final class CurlHandle: @unchecked Sendable {
     /// libcurl's detailed message for the last failure (CURL_ERROR_SIZE bytes, alive as long as the handle).
     private let errorBuffer: UnsafeMutablePointer<CChar>
 
-
     /// Body bytes accepted per reply (see `HaloClientOptions.maxResponseBytes`).
     private let maxResponseBytes: Int
     /// CURLOPT_TIMEOUT_MS for a request that does not bring its own timeout.

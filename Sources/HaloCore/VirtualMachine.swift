@@ -2,9 +2,9 @@
 /// through a raw pointer. Ints are tested and written in place (`setInt` skips the release of an
 /// old value that holds no reference); everything else takes the slow paths of
 /// VirtualMachineOperations.swift (`Operators`, `ChildAccess`, the built-ins). A script function
-/// call is one Swift call of `execute`
-/// (VirtualMachineCalls.swift). A `try` block costs nothing until something throws: the function's
-/// table of handlers (`BytecodeFunction.handlers`) says which catch covers the instruction that threw.
+/// call is one Swift call of `execute` (VirtualMachineCalls.swift). A `try` block costs nothing
+/// until something throws: the function's table of handlers (`BytecodeFunction.handlers`) says
+/// which catch covers the instruction that threw.
 extension Interpreter {
     func execute(_ f: BytecodeFunction, _ R: UnsafeMutablePointer<Value?>, _ env: Frame, argc: Int) throws -> Value {
         let code = f.code
@@ -161,9 +161,8 @@ extension Interpreter {
                         setInt(R + Int(variable), first)
                     case .rangeLoop:
                         // Counting down what is left needs no overflow check and no comparison that
-                        // depends on the step's sign.
-                        // The state holds ints from `rangePrepare` on (no script names its registers),
-                        // so their payloads are read and written in place.
+                        // depends on the step's sign. The state holds ints from `rangePrepare` on (no
+                        // script names its registers), so their payloads are read and written in place.
                         let state = R + Int(i.a)
                         let left = intPayload(state + 1)
                         guard left > 0 else { continue }

@@ -39,7 +39,7 @@ enum QuickArguments {
                 guard attached == nil else { return nil }
                 continue
             }
-            guard isOption(name) else { return nil }
+            // An unknown name answers nil below, in `setOption`, as a missing value does here.
             let value: String
             if let attached {
                 value = attached
@@ -74,16 +74,8 @@ enum QuickArguments {
         return true
     }
 
-    private static func isOption(_ name: String) -> Bool {
-        switch name {
-        case "-e", "--set", "--profile", "--plan-json", "--rate-limit", "--page-size", "--max-attempts",
-             "--concurrency", "--max-retry-wait", "--timeout", "--max-response-mb": true
-        default: false
-        }
-    }
-
-    /// Stores the value of option `name` (one of `isOption`'s), or answers false when it does not
-    /// parse (swift-argument-parser converts with the same `Int(_:)` and `Double(_:)`).
+    /// Stores the value of option `name`, or answers false when there is no such option or the value
+    /// does not parse (swift-argument-parser converts with the same `Int(_:)` and `Double(_:)`).
     private static func setOption(_ name: String, to text: String, in run: inout RunInvocation) -> Bool {
         switch name {
         case "-e": run.code = text
