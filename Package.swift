@@ -6,6 +6,16 @@ import PackageDescription
 /// record of the binary (~0.47 M instructions per new dictionary key type; docs/PERFORMANCE.md).
 let metadataAccessors = ["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"]
 
+/// The shared C++ and GCC runtime libraries, linked statically into the release build: loading
+/// and relocating libstdc++.so and libgcc_s.so at start was 1.5 ms of a 5.5 ms `halo -e 'print 1'`
+/// (docs/PERFORMANCE.md). The Swift runtime and ICU are their only users. Swift's link line names
+/// `-lstdc++` before anything a package can add, so a linker script of that name, found first,
+/// points the linker at the static archive instead (Sources/halo/StaticLinking/libstdc++.so).
+let staticRuntimeLibraries = [
+    "-L", String(#filePath.dropLast("Package.swift".count)) + "Sources/halo/StaticLinking",
+    "-Xclang-linker", "-static-libgcc",
+]
+
 let package = Package(
     name: "halo",
     platforms: [.macOS(.v14)],
@@ -41,9 +51,9 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
-        // libedit (BSD licence) for the REPL's line editing, through its readline-compatible API.
-        .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit",
-                       providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
+        // libedit (BSD licence) for the REPL's line editing, through its readline-compatible API,
+        // opened when the REPL starts on a terminal.
+        .target(name: "CEditLine"),
         // The interactive REPL: knows the language, not HTTP (requests go through the performer).
         .target(name: "HaloRepl", dependencies: ["HaloCore", "CEditLine"]),
         // The command: wires the language to the client and the sandbox.
@@ -51,13 +61,14 @@ let package = Package(
             "HaloCore", "HaloClient", "HaloConfig", "HaloSandbox", "HaloRepl",
             .target(name: "HaloURLSession", condition: .when(platforms: [.macOS])),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], swiftSettings: [
+        ], exclude: ["StaticLinking"], swiftSettings: [
             .unsafeFlags(metadataAccessors, .when(configuration: .release)),
         ], linkerSettings: [
             // swiftc exports every symbol of a Linux executable (22,000 here: NIO, Hummingbird, ...);
             // nothing looks them up, but the runtime's start-up dladdr scans them all (0.8 M of a
             // 6.6 M-instruction `halo -e 'print 1'`).
             .unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux])),
+            .unsafeFlags(staticRuntimeLibraries, .when(platforms: [.linux], configuration: .release)),
         ]),
         .testTarget(name: "HaloCoreTests", dependencies: ["HaloCore"], exclude: ["FuzzRegressions", "EngineReference"]),
         .testTarget(name: "HaloClientTests", dependencies: ["HaloClient", "HaloURLSession", "HaloSandbox"]),

@@ -8,7 +8,13 @@ import Darwin
 
 /// Line editing through libedit's readline-compatible API: emacs keys, Up/Down, Ctrl-R, TAB.
 /// libedit's state is process-global, so there is one editor, used from the REPL's thread only.
+/// libedit is opened when the first editor is made (CEditLine.h says why).
 public final class LineEditor: LineReader {
+    /// Why there is no line editing: libedit could not be opened.
+    public struct Unavailable: Error {
+        public let reason: String
+    }
+
     /// C callbacks cannot capture context, so the completer lives in a static that the
     /// `@convention(c)` trampolines read; libedit calls them synchronously from `readline()`.
     nonisolated(unsafe) private static var completer: ((String) -> [Completion])?
@@ -19,7 +25,8 @@ public final class LineEditor: LineReader {
     private static let resized = Atomic<Bool>(false)
 
     /// `complete` gets the line up to the cursor and returns what may replace its last word.
-    public init(history: [String], complete: @escaping (String) -> [Completion]) {
+    public init(history: [String], complete: @escaping (String) -> [Completion]) throws(Unavailable) {
+        if let failure = cedit_load() { throw Unavailable(reason: String(cString: failure)) }
         // libedit shows non-ASCII text only in a UTF-8 locale; Swift programs start in the C locale.
         if setlocale(LC_CTYPE, "").map({ String(cString: $0).uppercased().contains("UTF") }) != true {
             _ = setlocale(LC_CTYPE, "C.UTF-8")
@@ -28,9 +35,9 @@ public final class LineEditor: LineReader {
         // Before using_history(), which initialises libedit and reads these once.
         cedit_set_catch_signals(0)
         cedit_set_getc(Self.readKey)
-        using_history()
-        stifle_history(Int32(HistoryStore.defaultLimit))
-        for entry in history { _ = add_history(entry) }
+        cedit_using_history()
+        cedit_stifle_history(Int32(HistoryStore.defaultLimit))
+        for entry in history { _ = cedit_add_history(entry) }
         Self.completer = complete
         cedit_set_word_breaks(Self.wordBreaks)
         cedit_set_attempted_completion(Self.attemptedCompletion)
@@ -43,7 +50,7 @@ public final class LineEditor: LineReader {
 
     public func readLine(prompt: String) -> LineInput {
         _ = Interrupt.take()
-        guard let cLine = CEditLine.readline(prompt) else {
+        guard let cLine = cedit_readline(prompt) else {
             Self.echo("\n")   // libedit leaves the cursor after the prompt on Ctrl-D
             return .end
         }
@@ -57,7 +64,7 @@ public final class LineEditor: LineReader {
     }
 
     public func addHistory(_ entry: String) {
-        _ = add_history(entry)
+        _ = cedit_add_history(entry)
     }
 
     /// libedit's own SIGINT handling leaves the terminal half cooked, so keys are read here. A read
@@ -83,8 +90,8 @@ public final class LineEditor: LineReader {
         while true {
             if Interrupt.requested.load(ordering: .relaxed) { return nil }
             if resized.exchange(false, ordering: .relaxed) {
-                rl_resize_terminal()
-                rl_forced_update_display()
+                cedit_resize_terminal()
+                cedit_forced_update_display()
             }
             let polled = poll(&ready, 1, 100)
             if polled == 0 || (polled < 0 && errno == EINTR) { continue }
@@ -113,7 +120,7 @@ public final class LineEditor: LineReader {
         guard let first = candidates.first else { return nil }
         // Appended only after a unique match: "(" after a function, " " after a keyword, nothing after a key.
         cedit_set_append_character(candidates.count == 1 ? Int32(first.suffix.utf8.first ?? 0) : 0)
-        return rl_completion_matches(text, LineEditor.generator)
+        return cedit_completion_matches(text, LineEditor.generator)
     }
 
     // char *(*)(const char *text, int state): called with state 0, 1, 2, ... until NULL;

@@ -37,11 +37,17 @@ enum ReplSession {
         if Terminal.stdinIsTerminal {
             let sandbox = session.sandbox.map { "sandbox at \($0.url) · " } ?? ""
             Terminal.writeOutput("halo · \(sandbox)auth connects · :help for help · Ctrl-D quits")
-            reader = LineEditor(history: history?.load() ?? []) { [unowned repl] line in
-                Completer.complete(line, state: repl.completionState)
+            do {
+                reader = try LineEditor(history: history?.load() ?? []) { [unowned repl] line in
+                    Completer.complete(line, state: repl.completionState)
+                }
+            } catch {
+                Terminal.writeError("halo: no line editing (libedit could not be loaded: \(error.reason)); "
+                    + "lines are read as typed. Hint: apt-get install libedit2 (brew install libedit on macOS)")
+                reader = PlainLineReader(showsPrompt: true)
             }
         } else {
-            reader = PlainLineReader()
+            reader = PlainLineReader(showsPrompt: false)
         }
         repl.run(reader: reader)
         Terminal.flush()
@@ -49,10 +55,18 @@ enum ReplSession {
     }
 }
 
-/// Lines from a pipe or file: no prompt, no editing, no history.
+/// Lines from a pipe or file (no prompt), or typed on a terminal without libedit (a prompt): no
+/// editing, no history.
 final class PlainLineReader: LineReader {
+    let showsPrompt: Bool
+
+    init(showsPrompt: Bool) {
+        self.showsPrompt = showsPrompt
+    }
+
     func readLine(prompt: String) -> LineInput {
         Terminal.flush()
+        if showsPrompt { Terminal.writeOutputRaw(prompt) }
         return Swift.readLine(strippingNewline: true).map(LineInput.line) ?? .end
     }
 

@@ -26,6 +26,12 @@ enum Terminal {
         if flushNow { flush() }
     }
 
+    /// Writes text to stdout at once, without a newline (a prompt).
+    static func writeOutputRaw(_ text: String) {
+        flush()
+        writeAll(STDOUT_FILENO, Array(text.utf8))
+    }
+
     static func writeError(_ text: String) {
         flush()
         writeAll(STDERR_FILENO, Array((text.hasSuffix("\n") ? text : text + "\n").utf8))

@@ -27,13 +27,14 @@ final class TerminalSession {
         return "halo"
     }
 
-    /// Starts `halo <arguments>` in a 120x50 terminal, with its own history directory and no colour.
-    init(_ arguments: [String]) throws {
+    /// Starts `halo <arguments>` in a 120x50 terminal, with its own history directory, no colour
+    /// and `environment` added.
+    init(_ arguments: [String], environment: [String: String] = [:]) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("halo-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let command = ["env", "-u", "HALO_URL", "-u", "HALO_CLIENT_ID", "-u", "HALO_CLIENT_SECRET",
-                       "XDG_STATE_HOME=\(directory.path)/state", "NO_COLOR=1", "TERM=xterm",
-                       Self.binary] + arguments
+                       "XDG_STATE_HOME=\(directory.path)/state", "NO_COLOR=1", "TERM=xterm"]
+            + environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" } + [Self.binary] + arguments
         let shell = command.map(Self.quoted).joined(separator: " ") + "; echo \"EXIT=$?\"; sleep 30"
         try tmux(["new-session", "-d", "-x", "120", "-y", "50", "-c", directory.path, shell])
         panePID = pid_t(try tmux(["display-message", "-p", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
