@@ -179,20 +179,29 @@ extension Interpreter {
                     case .step:
                         try stepBudget?.spend()
                     case .prepareCall:
-                        if let closure = R[Int(i.a)]!.bytecodeClosure {
-                            try checkCall(closure.function, Int(i.c), at: f.locations[pc - 1])
+                        if let closure = borrowedClosure(R + Int(i.a)) {
+                            try closure._withUnsafeGuaranteedRef { try checkCall($0.function, Int(i.c), at: f.locations[pc - 1]) }
                         }
                     case .upvalueCallee:
-                        guard let v = env.ancestor(Int(i.b)).slots[Int(i.c)] else { throw unassignedError(f, pc - 1) }
-                        if let closure = v.bytecodeClosure { try checkCall(closure.function, Int(i.d), at: f.locations[pc - 1]) }
-                        R[Int(i.a)] = v
+                        let slot = env.ancestor(Int(i.b)).slots + Int(i.c)
+                        if let closure = borrowedClosure(slot) {
+                            try closure._withUnsafeGuaranteedRef { try checkCall($0.function, Int(i.d), at: f.locations[pc - 1]) }
+                        } else if case .none = slot.pointee {
+                            throw unassignedError(f, pc - 1)
+                        }
+                        R[Int(i.a)] = slot.pointee
                     case .call:
-                        // The callee is moved out of its register: the call holds the only reference it needs.
+                        // A script function is called through the callee's register, which keeps it alive
+                        // (it is a temporary: nothing else writes it) until the result replaces it.
                         let callee = R + Int(i.b)
-                        let function = callee.take()
-                        if let closure = function.bytecodeClosure {
-                            R[Int(i.a)] = try invoke(closure, callee + 1, Int(i.c), at: f.locations[pc - 1])
+                        if let closure = borrowedClosure(callee) {
+                            let result = try closure._withUnsafeGuaranteedRef {
+                                try invoke($0, callee + 1, Int(i.c), at: f.locations[pc - 1])
+                            }
+                            R[Int(i.a)] = result
+                            if i.a != i.b { callee.pointee = nil }
                         } else {
+                            let function = callee.take()
                             R[Int(i.a)] = try callValue(function, takeValues(callee + 1, Int(i.c)), at: f.locations[pc - 1])
                         }
                     case .callBuiltin:
@@ -324,6 +333,17 @@ func intPayload(_ p: UnsafeMutablePointer<Value?>) -> Int {
 func setIntPayload(_ p: UnsafeMutablePointer<Value?>, _ v: Int) {
     assert({ if case .some(.int) = p.pointee { true } else { false } }(), "not an int register")
     UnsafeMutableRawPointer(p).storeBytes(of: v, as: Int.self)
+}
+
+/// The script function in a register, if it holds one, borrowed: no reference is counted, so the
+/// register must keep it alive while it is used. `Value?` keeps a function's reference at offset 0
+/// (`RegisterLayoutTests` proves it for this compiler).
+@inline(__always)
+func borrowedClosure(_ p: UnsafeMutablePointer<Value?>) -> Unmanaged<BytecodeClosure>? {
+    guard case .some(.function) = p.pointee else { return nil }
+    let object = UnsafeRawPointer(p).load(as: UnsafeRawPointer.self)
+    guard Unmanaged<Callable>.fromOpaque(object)._withUnsafeGuaranteedRef({ $0.kind }) == .bytecode else { return nil }
+    return Unmanaged<BytecodeClosure>.fromOpaque(object)
 }
 
 /// Writes an int into a register, skipping the release of an old value that holds no reference.

@@ -31,6 +31,29 @@ import Testing
         }
     }
 
+    /// A call borrows the function from the callee's register, not from the variable it was read
+    /// from: a function that drops the variable's reference to itself keeps running, with the
+    /// variables it captured.
+    @Test func aFunctionThatDropsTheLastVariableHoldingItKeepsRunning() throws {
+        let source = """
+        keep = null
+        fn make() {
+          x = 41
+          return fn(n) {
+            keep = null
+            filler = [i * 2 for i in range(0, 100)]
+            return x + n + len(filler) - 100
+          }
+        }
+        keep = make()
+        print keep(1)
+        print keep
+        local = make()
+        print local(2)
+        """
+        #expect(try lines(source) == ["42", "null", "43"])
+    }
+
     /// The VM counts down how many numbers a range has left; it must stop where comparing with the
     /// end would, at the largest ints and with negative or uneven steps.
     @Test func aRangeLoopStopsExactlyAtItsEnd() throws {
