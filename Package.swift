@@ -38,7 +38,9 @@ let package = Package(
         // libcurl's easy interface for the default transport (FoundationNetworking's URLSession
         // busy-waits on Linux while it waits for a reply), opened at the first request; its headers
         // come from libcurl4-openssl-dev (scripts/setup).
-        .target(name: "CCurl"),
+        .target(name: "CCurl", dependencies: ["CDynamicLibrary"]),
+        // Opening a shared library at first use, for CCurl and CEditLine.
+        .target(name: "CDynamicLibrary"),
         // The Halo REST client: knows nothing of the language.
         .target(name: "HaloClient", dependencies: ["CCurl"]),
         // URLSession as a transport: halo offers it on macOS only (on Linux it would link libcurl).
@@ -53,7 +55,7 @@ let package = Package(
         ]),
         // libedit (BSD licence) for the REPL's line editing, through its readline-compatible API,
         // opened when the REPL starts on a terminal.
-        .target(name: "CEditLine"),
+        .target(name: "CEditLine", dependencies: ["CDynamicLibrary"]),
         // The interactive REPL: knows the language, not HTTP (requests go through the performer).
         .target(name: "HaloRepl", dependencies: ["HaloCore", "CEditLine"]),
         // The command: wires the language to the client and the sandbox.

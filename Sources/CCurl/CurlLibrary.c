@@ -1,4 +1,5 @@
 #include "CCurl.h"
+#include <CDynamicLibrary.h>
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -25,33 +26,20 @@ static struct {
 static pthread_once_t loaded = PTHREAD_ONCE_INIT;
 static char load_failure[512];
 
-static void *open_library(void) {
-  const char *chosen = getenv("HALO_LIBCURL");
-  if (chosen != NULL && chosen[0] != '\0') return dlopen(chosen, RTLD_NOW | RTLD_LOCAL);
+#define BIND(field, symbol)                                                                         \
+  if (halo_bind_symbol(library, symbol, (void **)&curl.field, "libcurl", load_failure, sizeof load_failure)) \
+    return;
+
+static void load(void) {
 #ifdef __APPLE__
   static const char *const names[] = {"libcurl.4.dylib", "/usr/lib/libcurl.4.dylib"};
 #else
   /* Debian's OpenSSL build first; the GnuTLS build has the same interface. */
   static const char *const names[] = {"libcurl.so.4", "libcurl-gnutls.so.4", "libcurl.so"};
 #endif
-  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-    void *library = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
-    if (library != NULL) return library;
-  }
-  return NULL;
-}
-
-#define BIND(field, symbol)                                                               \
-  if ((*(void **)&curl.field = dlsym(library, symbol)) == NULL) {                         \
-    snprintf(load_failure, sizeof load_failure, "the libcurl found has no %s", symbol);  \
-    return;                                                                               \
-  }
-
-static void load(void) {
-  void *library = open_library();
+  void *library = halo_open_library("HALO_LIBCURL", names, sizeof names / sizeof names[0]);
   if (library == NULL) {
-    const char *why = dlerror();
-    snprintf(load_failure, sizeof load_failure, "%s", why != NULL ? why : "libcurl.so.4 not found");
+    halo_open_failure("libcurl.so.4 not found", load_failure, sizeof load_failure);
     return;
   }
   BIND(global_init, "curl_global_init")

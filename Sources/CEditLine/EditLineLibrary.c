@@ -1,7 +1,7 @@
 #include "CEditLine.h"
-#include <dlfcn.h>
+#include <CDynamicLibrary.h>
 #include <pthread.h>
-#include <stdlib.h>
+#include <stdio.h>
 
 /* libedit's functions and the addresses of its globals as found by dlsym; filled once, under
    pthread_once, then only read. */
@@ -27,32 +27,19 @@ static struct {
 static pthread_once_t loaded = PTHREAD_ONCE_INIT;
 static char load_failure[512];
 
-static void *open_library(void) {
-  const char *chosen = getenv("HALO_LIBEDIT");
-  if (chosen != NULL && chosen[0] != '\0') return dlopen(chosen, RTLD_NOW | RTLD_LOCAL);
+#define BIND(field, symbol)                                                                         \
+  if (halo_bind_symbol(library, symbol, (void **)&edit.field, "libedit", load_failure, sizeof load_failure)) \
+    return;
+
+static void load(void) {
 #ifdef __APPLE__
   static const char *const names[] = {"libedit.3.dylib", "/usr/lib/libedit.3.dylib", "libedit.dylib"};
 #else
   static const char *const names[] = {"libedit.so.2", "libedit.so"};
 #endif
-  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-    void *library = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
-    if (library != NULL) return library;
-  }
-  return NULL;
-}
-
-#define BIND(field, symbol)                                                               \
-  if ((*(void **)&edit.field = dlsym(library, symbol)) == NULL) {                         \
-    snprintf(load_failure, sizeof load_failure, "the libedit found has no %s", symbol);  \
-    return;                                                                               \
-  }
-
-static void load(void) {
-  void *library = open_library();
+  void *library = halo_open_library("HALO_LIBEDIT", names, sizeof names / sizeof names[0]);
   if (library == NULL) {
-    const char *why = dlerror();
-    snprintf(load_failure, sizeof load_failure, "%s", why != NULL ? why : "libedit.so.2 not found");
+    halo_open_failure("libedit.so.2 not found", load_failure, sizeof load_failure);
     return;
   }
   BIND(readline, "readline")
