@@ -26,10 +26,6 @@ static struct {
 static pthread_once_t loaded = PTHREAD_ONCE_INIT;
 static char load_failure[512];
 
-#define BIND(field, symbol)                                                                         \
-  if (halo_bind_symbol(library, symbol, (void **)&curl.field, "libcurl", load_failure, sizeof load_failure)) \
-    return;
-
 static void load(void) {
 #ifdef __APPLE__
   static const char *const names[] = {"libcurl.4.dylib", "/usr/lib/libcurl.4.dylib"};
@@ -37,20 +33,20 @@ static void load(void) {
   /* Debian's OpenSSL build first; the GnuTLS build has the same interface. */
   static const char *const names[] = {"libcurl.so.4", "libcurl-gnutls.so.4", "libcurl.so"};
 #endif
-  void *library = halo_open_library("HALO_LIBCURL", names, sizeof names / sizeof names[0]);
-  if (library == NULL) {
-    halo_open_failure("libcurl.so.4 not found", load_failure, sizeof load_failure);
-    return;
-  }
-  BIND(global_init, "curl_global_init")
-  BIND(easy_init, "curl_easy_init")
-  BIND(easy_cleanup, "curl_easy_cleanup")
-  BIND(easy_perform, "curl_easy_perform")
-  BIND(easy_strerror, "curl_easy_strerror")
-  BIND(easy_setopt, "curl_easy_setopt")
-  BIND(easy_getinfo, "curl_easy_getinfo")
-  BIND(slist_append, "curl_slist_append")
-  BIND(slist_free_all, "curl_slist_free_all")
+  const struct halo_symbol symbols[] = {
+      {"curl_global_init", (void **)&curl.global_init},
+      {"curl_easy_init", (void **)&curl.easy_init},
+      {"curl_easy_cleanup", (void **)&curl.easy_cleanup},
+      {"curl_easy_perform", (void **)&curl.easy_perform},
+      {"curl_easy_strerror", (void **)&curl.easy_strerror},
+      {"curl_easy_setopt", (void **)&curl.easy_setopt},
+      {"curl_easy_getinfo", (void **)&curl.easy_getinfo},
+      {"curl_slist_append", (void **)&curl.slist_append},
+      {"curl_slist_free_all", (void **)&curl.slist_free_all},
+  };
+  void *library = halo_load_library("HALO_LIBCURL", names, sizeof names / sizeof names[0], "libcurl", symbols,
+                                    sizeof symbols / sizeof symbols[0], load_failure, sizeof load_failure);
+  if (library == NULL) return;
   /* OpenSSL (when libcurl uses it) would free its global state in an atexit handler while threads
      that sent requests (fan-out helpers, page fetchers) may still be ending and running its
      per-thread destructors: a crash at exit after the run's work was done. The process's memory

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-void *halo_open_library(const char *variable, const char *const *names, size_t count) {
+static void *open_library(const char *variable, const char *const *names, size_t count) {
   const char *chosen = getenv(variable);
   if (chosen != NULL && chosen[0] != '\0') return dlopen(chosen, RTLD_NOW | RTLD_LOCAL);
   for (size_t i = 0; i < count; i++) {
@@ -13,15 +13,22 @@ void *halo_open_library(const char *variable, const char *const *names, size_t c
   return NULL;
 }
 
-void halo_open_failure(const char *fallback, char *failure, size_t size) {
-  const char *why = dlerror();
-  snprintf(failure, size, "%s", why != NULL ? why : fallback);
-}
-
-int halo_bind_symbol(void *library, const char *symbol, void **slot, const char *what, char *failure,
-                     size_t size) {
-  *slot = dlsym(library, symbol);
-  if (*slot != NULL) return 0;
-  snprintf(failure, size, "the %s found has no %s", what, symbol);
-  return -1;
+void *halo_load_library(const char *variable, const char *const *names, size_t name_count,
+                        const char *what, const struct halo_symbol *symbols, size_t symbol_count,
+                        char *failure, size_t failure_size) {
+  void *library = open_library(variable, names, name_count);
+  if (library == NULL) {
+    const char *why = dlerror();
+    if (why != NULL) snprintf(failure, failure_size, "%s", why);
+    else snprintf(failure, failure_size, "%s not found", names[0]);
+    return NULL;
+  }
+  for (size_t i = 0; i < symbol_count; i++) {
+    *symbols[i].address = dlsym(library, symbols[i].name);
+    if (*symbols[i].address == NULL) {
+      snprintf(failure, failure_size, "the %s found has no %s", what, symbols[i].name);
+      return NULL;
+    }
+  }
+  return library;
 }

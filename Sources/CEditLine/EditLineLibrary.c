@@ -1,7 +1,6 @@
 #include "CEditLine.h"
 #include <CDynamicLibrary.h>
 #include <pthread.h>
-#include <stdio.h>
 
 /* libedit's functions and the addresses of its globals as found by dlsym; filled once, under
    pthread_once, then only read. */
@@ -27,37 +26,32 @@ static struct {
 static pthread_once_t loaded = PTHREAD_ONCE_INIT;
 static char load_failure[512];
 
-#define BIND(field, symbol)                                                                         \
-  if (halo_bind_symbol(library, symbol, (void **)&edit.field, "libedit", load_failure, sizeof load_failure)) \
-    return;
-
 static void load(void) {
 #ifdef __APPLE__
   static const char *const names[] = {"libedit.3.dylib", "/usr/lib/libedit.3.dylib", "libedit.dylib"};
 #else
   static const char *const names[] = {"libedit.so.2", "libedit.so"};
 #endif
-  void *library = halo_open_library("HALO_LIBEDIT", names, sizeof names / sizeof names[0]);
-  if (library == NULL) {
-    halo_open_failure("libedit.so.2 not found", load_failure, sizeof load_failure);
-    return;
-  }
-  BIND(readline, "readline")
-  BIND(add_history, "add_history")
-  BIND(using_history, "using_history")
-  BIND(stifle_history, "stifle_history")
-  BIND(completion_matches, "rl_completion_matches")
-  BIND(forced_update_display, "rl_forced_update_display")
-  BIND(resize_terminal, "rl_resize_terminal")
-  BIND(readline_name, "rl_readline_name")
-  BIND(attempted_completion_function, "rl_attempted_completion_function")
-  BIND(attempted_completion_over, "rl_attempted_completion_over")
-  BIND(line_buffer, "rl_line_buffer")
-  BIND(point, "rl_point")
-  BIND(basic_word_break_characters, "rl_basic_word_break_characters")
-  BIND(completion_append_character, "rl_completion_append_character")
-  BIND(getc_function, "rl_getc_function")
-  BIND(catch_signals, "rl_catch_signals")
+  const struct halo_symbol symbols[] = {
+      {"readline", (void **)&edit.readline},
+      {"add_history", (void **)&edit.add_history},
+      {"using_history", (void **)&edit.using_history},
+      {"stifle_history", (void **)&edit.stifle_history},
+      {"rl_completion_matches", (void **)&edit.completion_matches},
+      {"rl_forced_update_display", (void **)&edit.forced_update_display},
+      {"rl_resize_terminal", (void **)&edit.resize_terminal},
+      {"rl_readline_name", (void **)&edit.readline_name},
+      {"rl_attempted_completion_function", (void **)&edit.attempted_completion_function},
+      {"rl_attempted_completion_over", (void **)&edit.attempted_completion_over},
+      {"rl_line_buffer", (void **)&edit.line_buffer},
+      {"rl_point", (void **)&edit.point},
+      {"rl_basic_word_break_characters", (void **)&edit.basic_word_break_characters},
+      {"rl_completion_append_character", (void **)&edit.completion_append_character},
+      {"rl_getc_function", (void **)&edit.getc_function},
+      {"rl_catch_signals", (void **)&edit.catch_signals},
+  };
+  halo_load_library("HALO_LIBEDIT", names, sizeof names / sizeof names[0], "libedit", symbols,
+                    sizeof symbols / sizeof symbols[0], load_failure, sizeof load_failure);
 }
 
 const char *cedit_load(void) {
