@@ -8,8 +8,14 @@
 extension Interpreter {
     func execute(_ f: BytecodeFunction, _ R: UnsafeMutablePointer<Value?>, _ env: Frame, argc: Int) throws -> Value {
         let code = f.code
-        var pc = 0
-        while true {
+        // A leaf function's calls of itself run in this loop (`enterOwnCall`): `frame` is then the
+        // innermost call's, and `ownCalls` counts the calls to return from. The dispatch loop reads
+        // `R` and `argc` as constants, so that they stay in machine registers; a call, a return or
+        // a caught error restarts it where `frame` says.
+        var frame = (R: R, argc: argc, pc: 0), ownCalls = 0
+        activation: while true {
+            let (R, argc) = (frame.R, frame.argc)
+            var pc = frame.pc
             do {
                 while true {
                     let i = code[pc]
@@ -195,6 +201,12 @@ extension Interpreter {
                         // (it is a temporary: nothing else writes it) until the result replaces it.
                         let callee = R + Int(i.b)
                         if let closure = borrowedClosure(callee) {
+                            if f.isLeaf, closure._withUnsafeGuaranteedRef({ $0.function === f && $0.captured === env }) {
+                                frame = (try enterOwnCall(f, from: R, arguments: callee + 1, Int(i.c), returningTo: pc, argc: argc),
+                                         Int(i.c), 0)
+                                ownCalls += 1
+                                continue activation
+                            }
                             let result = try closure._withUnsafeGuaranteedRef {
                                 try invoke($0, callee + 1, Int(i.c), at: f.locations[pc - 1])
                             }
@@ -211,10 +223,16 @@ extension Interpreter {
                         let arguments = BuiltinArguments(function: f.builtins[Int(i.d)].name, values: takeValues(R + Int(i.b), Int(i.c)))
                         let loc = f.locations[pc - 1]
                         R[Int(i.a)] = try located(loc) { try Builtins.fanOut(self, arguments, at: loc) }
-                    case .returnValue:
-                        return R[Int(i.a)]!
-                    case .returnNull:
-                        return .null
+                    case .returnValue, .returnNull:
+                        let result = i.op == .returnValue ? R[Int(i.a)]! : .null
+                        guard ownCalls > 0 else { return result }
+                        (frame.R, frame.pc, frame.argc) = leaveOwnCall(f, R)
+                        ownCalls -= 1
+                        // The call's result replaces the callee in its register, which kept it alive.
+                        let call = code[frame.pc - 1]
+                        frame.R[Int(call.a)] = result
+                        if call.a != call.b { frame.R[Int(call.b)] = nil }
+                        continue activation
                     case .setChild:
                         try setChild(f.extras + Int(i.d), value: R + Int(i.a), keys: takeValues(R + Int(i.b), Int(i.c)),
                                      R, env, at: f.locations[pc - 1])
@@ -261,10 +279,23 @@ extension Interpreter {
                         if argc > Int(i.c) { pc = Int(i.b) }
                     }
                 }
-            } catch let error as ScriptError where !f.handlers.isEmpty && (error.kind == .runtime || error.kind == .failure) {
-                guard let handler = f.handler(at: pc - 1) else { throw error }
-                if handler.errorRegister >= 0 { R[Int(handler.errorRegister)] = .object(errorObject(error)) }
-                pc = Int(handler.target)
+            } catch {
+                // The innermost `try` around the instruction that threw catches it, in this call or
+                // in the calls of itself that it returns to, as `invoke` would have unwound them.
+                var error = error
+                frame.pc = pc
+                while true {
+                    if !f.handlers.isEmpty, let script = error as? ScriptError, script.kind == .runtime || script.kind == .failure,
+                       let handler = f.handler(at: frame.pc - 1) {
+                        if handler.errorRegister >= 0 { frame.R[Int(handler.errorRegister)] = .object(errorObject(script)) }
+                        frame.pc = Int(handler.target)
+                        break
+                    }
+                    guard ownCalls > 0 else { throw error }
+                    (frame.R, frame.pc, frame.argc) = leaveOwnCall(f, frame.R)
+                    ownCalls -= 1
+                    error = leaving(f, error, calledAt: f.locations[frame.pc - 1])
+                }
             }
         }
     }

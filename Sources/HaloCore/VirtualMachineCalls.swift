@@ -54,13 +54,13 @@ extension Interpreter {
     }
 
     @inline(never)
-    private func stackFull(_ function: BytecodeFunction, at loc: SourceLocation?) -> ScriptError {
+    func stackFull(_ function: BytecodeFunction, at loc: SourceLocation?) -> ScriptError {
         ScriptError(.runtime, "too many nested calls (\(callDepth)) in \(function.name)(): the value stack is full", at: loc)
     }
 
     /// An error leaving a function, with the call site added to its call chain.
     @inline(never)
-    private func leaving(_ function: BytecodeFunction, _ error: any Error, calledAt loc: SourceLocation?) -> any Error {
+    func leaving(_ function: BytecodeFunction, _ error: any Error, calledAt loc: SourceLocation?) -> any Error {
         annotated(error, in: function.name, calledAt: loc)
     }
 
@@ -72,6 +72,44 @@ extension Interpreter {
             // A loop, not `moveInitialize`: a call of memmove for one or two arguments cost more.
             for k in 0..<count { (slots + k).initialize(to: (arguments + k).take()) }
         }
+    }
+
+    /// Starts a leaf function's call of itself inside the running dispatch loop, without the Swift
+    /// call of `execute` that `invoke` makes: the callee's registers go on the value stack after a
+    /// link of two ints (where to return to, and the caller's argument count). Returns the callee's
+    /// registers. The caller's registers end where the stack's top is.
+    @inline(__always)
+    func enterOwnCall(_ f: BytecodeFunction, from R: UnsafeMutablePointer<Value?>, arguments: UnsafeMutablePointer<Value?>,
+                      _ count: Int, returningTo pc: Int, argc: Int) throws -> UnsafeMutablePointer<Value?> {
+        unowned(unsafe) let stack = valueStack
+        let size = f.registerCount, link = stack.top
+        assert(link == R + size, "the caller's registers are not the stack's top")
+        guard stack.end - link >= size + 2 else {
+            // Counted as `invoke` counts it, with the call that did not fit.
+            callDepth += 1
+            defer { callDepth -= 1 }
+            throw stackFull(f, at: f.locations[pc - 1])
+        }
+        link.initialize(to: .int(pc))
+        (link + 1).initialize(to: .int(argc))
+        let callee = link + 2
+        for k in 0..<count { (callee + k).initialize(to: (arguments + k).take()) }
+        for k in count..<size { (callee + k).initialize(to: nil) }
+        stack.top = callee + size
+        callDepth += 1
+        return callee
+    }
+
+    /// Ends a call `enterOwnCall` started: empties the callee's registers and gives the stack back.
+    /// Returns the caller's registers, where it resumes and its argument count.
+    @inline(__always)
+    func leaveOwnCall(_ f: BytecodeFunction, _ R: UnsafeMutablePointer<Value?>) -> (UnsafeMutablePointer<Value?>, Int, Int) {
+        let size = f.registerCount, link = R - 2
+        release(R, size)
+        let resume = intPayload(link), argc = intPayload(link + 1)
+        valueStack.top = link
+        callDepth -= 1
+        return (link - size, resume, argc)
     }
 
     /// Runs a module's (or the main program's) top level on its frame, which holds its variables
@@ -105,9 +143,9 @@ final class ValueStack {
     let end: UnsafeMutablePointer<Value?>
     var top: UnsafeMutablePointer<Value?>
 
-    /// 4 M registers (64 MB of address space, touched only as deep as calls go): 10,000 nested
-    /// calls of 400 registers each.
-    init(capacity: Int = 4 << 20) {
+    /// 4 M registers (96 MB of address space, touched only as deep as calls go): 10,000 nested
+    /// calls of 400 registers each, and the two-register links of a function's calls of itself.
+    init(capacity: Int = (4 << 20) + 2 * 10_000) {
         base = .allocate(capacity: capacity)
         end = base + capacity
         top = base

@@ -54,6 +54,46 @@ import Testing
         #expect(try lines(source) == ["42", "null", "43"])
     }
 
+    /// A leaf function's calls of itself run inside one dispatch loop. An error unwinds them one by
+    /// one, each adding its call site to the chain, and the innermost `try` on the way catches it.
+    @Test func anErrorInACallOfItselfIsCaughtByTheNearestTryOnTheWayOut() throws {
+        let source = """
+        fn down(n) {
+          if n == 0 { fail "bottom" }
+          if n == 3 {
+            try { return down(n - 1) } catch e { return "caught at 3: <<e^message>>" }
+          }
+          return down(n - 1)
+        }
+        print down(6)
+        """
+        #expect(try lines(source) == ["caught at 3: bottom"])
+        let uncaught = "fn down(n) {\n  if n == 0 { fail \"bottom\" }\n  return down(n - 1)\n}\nprint down(2)"
+        do {
+            try interpreter(OutputLines()).run(source: uncaught, file: "vm.halo")
+            Issue.record("no error")
+        } catch let error as ScriptError {
+            #expect(located(error) == "2:15: bottom")
+            #expect(error.notes == ["in down() called at vm.halo:3:10", "in down() called at vm.halo:3:10",
+                                    "in down() called at vm.halo:5:7"])
+        }
+    }
+
+    /// A call of itself in a default argument returns to the caller's own argument count, which
+    /// decides the defaults that follow.
+    @Test func aCallOfItselfInADefaultArgumentKeepsTheCallersArgumentCount() throws {
+        let source = """
+        fn f(n, a = f(0, 5), b = 7) {
+          if n == 0 { return a }
+          return a + b
+        }
+        print f(1)
+        print f(1, 2)
+        print f(1, 2, 3)
+        """
+        #expect(try lines(source) == ["12", "9", "5"])
+    }
+
     /// The VM counts down how many numbers a range has left; it must stop where comparing with the
     /// end would, at the largest ints and with negative or uneven steps.
     @Test func aRangeLoopStopsExactlyAtItsEnd() throws {
