@@ -224,8 +224,8 @@ extension Interpreter {
                         let loc = f.locations[pc - 1]
                         R[Int(i.a)] = try located(loc) { try Builtins.fanOut(self, arguments, at: loc) }
                     case .returnValue, .returnNull:
+                        guard ownCalls > 0 else { return i.op == .returnValue ? R[Int(i.a)]! : .null }
                         let result = i.op == .returnValue ? R[Int(i.a)]! : .null
-                        guard ownCalls > 0 else { return result }
                         (frame.R, frame.pc, frame.argc) = leaveOwnCall(f, R)
                         ownCalls -= 1
                         // The call's result replaces the callee in its register, which kept it alive.

@@ -84,7 +84,8 @@ extension Interpreter {
         unowned(unsafe) let stack = valueStack
         let size = f.registerCount, link = stack.top
         assert(link == R + size, "the caller's registers are not the stack's top")
-        guard stack.end - link >= size + 2 else {
+        // Compared as pointers: their distance in registers would be a division by the stride.
+        guard link + size + 2 <= stack.end else {
             // Counted as `invoke` counts it, with the call that did not fit.
             callDepth += 1
             defer { callDepth -= 1 }
