@@ -2,7 +2,8 @@
 /// through a raw pointer. Ints are tested and written in place (`setInt` skips the release of an
 /// old value that holds no reference); everything else takes the slow paths of
 /// VirtualMachineOperations.swift (`Operators`, `ChildAccess`, the built-ins). A script function
-/// call is one Swift call of `execute` (VirtualMachineCalls.swift). A `try` block costs nothing
+/// call is one Swift call of `execute` (VirtualMachineCalls.swift), except a leaf function's call
+/// of itself, which stays in the running loop (`enterOwnCall`). A `try` block costs nothing
 /// until something throws: the function's table of handlers (`BytecodeFunction.handlers`) says
 /// which catch covers the instruction that threw.
 extension Interpreter {

@@ -1,7 +1,8 @@
 /// Calls in the bytecode VM. A call of a leaf function (one that defines no function) takes the
 /// next window of the thread's value stack for its registers and gives it back when it returns:
 /// no allocation, and the arguments are moved, not copied. A function that defines closures gets
-/// a heap `Frame` instead, which the closures keep (see `BytecodeFunction`).
+/// a heap `Frame` instead, which the closures keep (see `BytecodeFunction`). A leaf function's
+/// call of itself takes its window in the same way, after a link, inside the running dispatch loop.
 extension Interpreter {
     /// Why a call of `function` with `count` arguments cannot start, checked before its arguments
     /// are evaluated, so a call that cannot start has no side effects.
