@@ -407,16 +407,19 @@ final class BytecodeCompiler {
             let base = temporaries(1 + args.count)
             // A script function's argument count and the call depth are checked before the
             // arguments run (a failing call has no side effects).
+            let calleeFromUpvalue: Bool
             if case .outer(let depth, let slot, let name, let nameLoc) = callee, nameLoc == loc, args.count <= Int(UInt16.max) {
+                calleeFromUpvalue = true
                 let i = emit(.upvalueCallee, a: base, b: Int32(depth - (isLeaf ? 1 : 0)), c: Int32(slot),
                              d: UInt16(args.count), at: loc)
                 variableNames[i] = name
             } else {
+                calleeFromUpvalue = false
                 compile(callee, into: base)
                 emit(.prepareCall, a: base, c: Int32(args.count), at: loc)
             }
             for (i, e) in args.enumerated() { compile(e, into: base + 1 + Int32(i)) }
-            emit(.call, a: dst, b: base, c: Int32(args.count), at: loc)
+            emit(.call, a: dst, b: base, c: Int32(args.count), d: calleeFromUpvalue ? 1 : 0, at: loc)
         }
     }
 

@@ -68,8 +68,8 @@ enum Opcode: UInt8 {
 
     // Calls.
     case prepareCall     // checks R[a]'s argument count (c) and the call depth when it is a script function
-    case upvalueCallee   // `upvalue` then `prepareCall` (argument count d): a call of a global function
-    case call            // R[a] = R[b](R[b+1] ..< R[b+1+c])
+    case upvalueCallee   // `upvalue` then `prepareCall` (argument count d): a call of a global function; left empty when it is the running leaf function
+    case call            // R[a] = R[b](R[b+1] ..< R[b+1+c]); d = 1: R[b] came from upvalueCallee (nil: the running function)
     case callBuiltin     // R[a] = builtins[d](R[b] ..< R[b+c])
     case fanOut          // R[a] = pmap (builtins[d]) on R[b], R[b+1]
     case returnValue     // return R[a]

@@ -191,28 +191,33 @@ extension Interpreter {
                         }
                     case .upvalueCallee:
                         let slot = env.ancestor(Int(i.b)).slots + Int(i.c)
+                        var itself = false
                         if let closure = borrowedClosure(slot) {
-                            try closure._withUnsafeGuaranteedRef { try checkCall($0.function, Int(i.d), at: f.locations[pc - 1]) }
+                            itself = try closure._withUnsafeGuaranteedRef {
+                                try checkCall($0.function, Int(i.d), at: f.locations[pc - 1])
+                                return f.isLeaf && $0.function === f && $0.captured === env
+                            }
                         } else if case .none = slot.pointee {
                             throw unassignedError(f, pc - 1)
                         }
-                        R[Int(i.a)] = slot.pointee
+                        // A leaf function calling itself needs no reference to itself: the call finds
+                        // the callee's register empty and stays in this loop.
+                        if itself { setNil(R + Int(i.a)) } else { R[Int(i.a)] = slot.pointee }
                     case .call:
                         // A script function is called through the callee's register, which keeps it alive
                         // (it is a temporary: nothing else writes it) until the result replaces it.
                         let callee = R + Int(i.b)
                         if let closure = borrowedClosure(callee) {
-                            if f.isLeaf, closure._withUnsafeGuaranteedRef({ $0.function === f && $0.captured === env }) {
-                                frame = (try enterOwnCall(f, from: R, arguments: callee + 1, Int(i.c), returningTo: pc, argc: argc),
-                                         Int(i.c), 0)
-                                ownCalls += 1
-                                continue activation
-                            }
                             let result = try closure._withUnsafeGuaranteedRef {
                                 try invoke($0, callee + 1, Int(i.c), at: f.locations[pc - 1])
                             }
                             R[Int(i.a)] = result
                             if i.a != i.b { callee.pointee = nil }
+                        } else if i.d != 0, case .none = callee.pointee {
+                            frame = (try enterOwnCall(f, from: R, arguments: callee + 1, Int(i.c), returningTo: pc, argc: argc),
+                                     Int(i.c), 0)
+                            ownCalls += 1
+                            continue activation
                         } else {
                             let function = callee.take()
                             R[Int(i.a)] = try callValue(function, takeValues(callee + 1, Int(i.c)), at: f.locations[pc - 1])
@@ -229,10 +234,8 @@ extension Interpreter {
                         let result = i.op == .returnValue ? R[Int(i.a)]! : .null
                         (frame.R, frame.pc, frame.argc) = leaveOwnCall(f, R)
                         ownCalls -= 1
-                        // The call's result replaces the callee in its register, which kept it alive.
-                        let call = code[frame.pc - 1]
-                        frame.R[Int(call.a)] = result
-                        if call.a != call.b { frame.R[Int(call.b)] = nil }
+                        // The callee's register stayed empty (see `upvalueCallee`).
+                        frame.R[Int(code[frame.pc - 1].a)] = result
                         continue activation
                     case .setChild:
                         try setChild(f.extras + Int(i.d), value: R + Int(i.a), keys: takeValues(R + Int(i.b), Int(i.c)),
@@ -376,6 +379,15 @@ func borrowedClosure(_ p: UnsafeMutablePointer<Value?>) -> Unmanaged<BytecodeClo
     let object = UnsafeRawPointer(p).load(as: UnsafeRawPointer.self)
     guard Unmanaged<Callable>.fromOpaque(object)._withUnsafeGuaranteedRef({ $0.kind }) == .bytecode else { return nil }
     return Unmanaged<BytecodeClosure>.fromOpaque(object)
+}
+
+/// Empties a register, skipping the release of an old value that holds no reference.
+@inline(__always)
+func setNil(_ p: UnsafeMutablePointer<Value?>) {
+    switch p.pointee {
+    case .none, .some(.null), .some(.bool), .some(.int), .some(.double): p.initialize(to: nil)
+    default: p.pointee = nil
+    }
 }
 
 /// Writes an int into a register, skipping the release of an old value that holds no reference.

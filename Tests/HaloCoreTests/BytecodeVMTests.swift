@@ -79,6 +79,29 @@ import Testing
         }
     }
 
+    /// A function calling itself by name calls the function the name held when the call began,
+    /// even if the name is reassigned while the arguments run; the next call reads the new value.
+    @Test func aCallOfItselfUsesTheFunctionTheNameHeldWhenTheCallBegan() throws {
+        let source = """
+        fn g() {
+          f = null
+          return 0
+        }
+        fn f(n) {
+          if n == 0 { return "done" }
+          return f(n - 1 + g())
+        }
+        print f(3)
+        """
+        do {
+            try interpreter(OutputLines()).run(source: source, file: "vm.halo")
+            Issue.record("no error")
+        } catch let error as ScriptError {
+            #expect(located(error) == "7:10: cannot call null: it is not a function")
+            #expect(error.notes == ["in f() called at vm.halo:7:10", "in f() called at vm.halo:9:7"])
+        }
+    }
+
     /// A call of itself in a default argument returns to the caller's own argument count, which
     /// decides the defaults that follow.
     @Test func aCallOfItselfInADefaultArgumentKeepsTheCallersArgumentCount() throws {
