@@ -4,7 +4,6 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 
 /* OpenSSL's OPENSSL_INIT_NO_ATEXIT (openssl/crypto.h, 1.1.1b and later), here so that building
    needs no OpenSSL headers. */

@@ -68,8 +68,11 @@ enum Opcode: UInt8 {
 
     // Calls.
     case prepareCall     // checks R[a]'s argument count (c) and the call depth when it is a script function
-    case upvalueCallee   // `upvalue` then `prepareCall` (argument count d): a call of a global function; left empty when it is the running leaf function
-    case call            // R[a] = R[b](R[b+1] ..< R[b+1+c]); d = 1: R[b] came from upvalueCallee (nil: the running function)
+    // `upvalue` then `prepareCall` (argument count d): a call of a global function. R[a] is left
+    // empty when the function is the running leaf function itself.
+    case upvalueCallee
+    // R[a] = R[b](R[b+1] ..< R[b+1+c]); d = 1 when upvalueCallee set R[b] (empty: a call of itself)
+    case call
     case callBuiltin     // R[a] = builtins[d](R[b] ..< R[b+c])
     case fanOut          // R[a] = pmap (builtins[d]) on R[b], R[b+1]
     case returnValue     // return R[a]

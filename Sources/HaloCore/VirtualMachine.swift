@@ -205,7 +205,8 @@ extension Interpreter {
                         if itself { setNil(R + Int(i.a)) } else { R[Int(i.a)] = slot.pointee }
                     case .call:
                         // A script function is called through the callee's register, which keeps it alive
-                        // (it is a temporary: nothing else writes it) until the result replaces it.
+                        // (it is a temporary: nothing else writes it) until the result replaces it. An
+                        // empty register after upvalueCallee is a leaf function's call of itself.
                         let callee = R + Int(i.b)
                         if let closure = borrowedClosure(callee) {
                             let result = try closure._withUnsafeGuaranteedRef {
@@ -230,6 +231,8 @@ extension Interpreter {
                         let loc = f.locations[pc - 1]
                         R[Int(i.a)] = try located(loc) { try Builtins.fanOut(self, arguments, at: loc) }
                     case .returnValue, .returnNull:
+                        // The result is read on each side of the guard: read once before it, the
+                        // returning call cost 9 instructions more.
                         guard ownCalls > 0 else { return i.op == .returnValue ? R[Int(i.a)]! : .null }
                         let result = i.op == .returnValue ? R[Int(i.a)]! : .null
                         (frame.R, frame.pc, frame.argc) = leaveOwnCall(f, R)
